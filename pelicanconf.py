@@ -1,0 +1,122 @@
+"""Pelican settings for local builds of both sites.
+
+samspel63.se (Swedish, the main site) and samspel63.no (Norwegian Bokmål, an
+i18n_subsites sub-site) are built in one run into two separate roots. Local
+builds use http://localhost:8000 and http://localhost:8001 so that every link
+between the two domains works on one machine; publishconf.py swaps in the real
+domains. Every path is absolute so the result does not depend on the working
+directory (see ../shared/docs/pelican-two-domains.md for why each setting is here).
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+SITENAME = "Samspel 63"
+PATH = str(ROOT / "content")
+OUTPUT_PATH = str(ROOT / "output" / "se")
+CACHE_PATH = str(ROOT / "cache" / "se")
+THEME = str(ROOT / "theme")
+TIMEZONE = "Europe/Stockholm"
+DEFAULT_LANG = "sv"
+LOCALE = ("C.UTF-8", "C")  # never the OS's sv_SE/nb_NO: Babel formats what visitors read
+
+SITE_URLS = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
+SITEURL = SITE_URLS["sv"]
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["pelican.plugins.i18n_subsites", "samspel"]
+SAMSPEL_SITES = {lang: {"url": url} for lang, url in SITE_URLS.items()}
+SAMSPEL_PROJECT = {"start": "2023-04-01", "end": "2026-03-31"}
+
+# --- content: content/<section>/<slug>.<lang>.md, each site reads its own language
+ARTICLE_PATHS = ["aktiviteter", "initiativ", "nyheter"]
+PAGE_PATHS = ["sidor"]
+STATIC_PATHS = ["bilder"]
+READERS = {"rst": None, "html": None}
+IGNORE_FILES = [".#*", "__pycache__", "*.nb.md"]
+USE_FOLDER_AS_CATEGORY = True
+FILENAME_METADATA = r"(?P<slug>[^.]+)\.(?P<lang>[a-z]+)"
+WITH_FUTURE_DATES = True
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "404"]
+INDEX_SAVE_AS = "index.html"
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"index": None, "category": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/sida/{number}/", "{base_name}/sida/{number}/index.html"),
+)
+ARTICLE_ORDER_BY = "reversed-date"
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+
+# --- feeds: one Atom feed per language and section, never both languages mixed
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+
+# --- theme and translations (msgids are English; sv and nb catalogues both apply)
+THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = [str(ROOT / "theme" / "static")]
+CSS_FILE = "site.css"
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+I18N_TEMPLATES_LANG = "en"
+I18N_GETTEXT_LOCALEDIR = str(ROOT / "theme" / "translations")
+I18N_GETTEXT_DOMAIN = "messages"
+I18N_UNTRANSLATED_ARTICLES = "remove"
+I18N_UNTRANSLATED_PAGES = "remove"
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+
+def norwegian_site(siteurl: str) -> dict:
+    """Overrides for the nb sub-site: its own domain, root, feeds, static files."""
+    return {
+        "SITEURL": siteurl,
+        "FEED_DOMAIN": siteurl,
+        "OUTPUT_PATH": str(ROOT / "output" / "no"),
+        "CACHE_PATH": str(ROOT / "cache" / "no"),
+        "STATIC_PATHS": STATIC_PATHS,
+        "THEME_STATIC_DIR": THEME_STATIC_DIR,
+        "THEME_STATIC_PATHS": THEME_STATIC_PATHS,
+        "IGNORE_FILES": [".#*", "__pycache__", "*.sv.md"],
+    }
+
+
+I18N_SUBSITES = {"nb": norwegian_site(SITE_URLS["nb"])}

@@ -1,0 +1,95 @@
+"""Dates, times and numbers in Swedish and Norwegian, with Babel.
+
+The OS locales sv_SE and nb_NO are missing on most machines and CI runners, so
+nothing here touches :mod:`locale`. The filters read the site's language from
+the template context (``DEFAULT_LANG``), so templates write ``{{ day|long_date }}``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_interval
+from babel.numbers import format_decimal
+from jinja2 import pass_context
+
+from .contract import Schedule
+
+#: Babel's long date for a day of the month without year, per language
+_DAY_MONTH = {"sv": "d MMMM", "nb": "d. MMMM"}
+_TIME = "HH.mm"
+
+
+def long_date_text(day: date, lang: str) -> str:
+    """``14 mars 2024`` / ``14. mars 2024``."""
+    return format_date(day, "long", locale=lang)
+
+
+def clock_text(moment: datetime) -> str:
+    """``18.00``: the Swedish and Norwegian way of writing a time of day."""
+    return moment.strftime("%H.%M")
+
+
+def day_range_text(first: date, last: date, lang: str) -> str:
+    """A range of days: ``14–16 mars 2024``, ``30 mars – 2 april 2024``."""
+    if first == last:
+        return long_date_text(first, lang)
+    if (first.year, first.month) == (last.year, last.month):
+        return format_interval(first, last, "yMMMMd", locale=lang)
+    if first.year == last.year:
+        head = format_date(first, _DAY_MONTH.get(lang, "d MMMM"), locale=lang)
+        return f"{head} – {long_date_text(last, lang)}"
+    return f"{long_date_text(first, lang)} – {long_date_text(last, lang)}"
+
+
+def schedule_text(schedule: Schedule, lang: str) -> str:
+    """``14 mars 2024 kl. 18.00–21.00`` and the other shapes an activity can have."""
+    if schedule.all_day:
+        return day_range_text(schedule.start, schedule.end, lang)
+    start, end = schedule.start, schedule.end
+    if start.date() == end.date():
+        hours = clock_text(start) if start == end else f"{clock_text(start)}–{clock_text(end)}"
+        return f"{long_date_text(start.date(), lang)} kl. {hours}"
+    return (
+        f"{long_date_text(start.date(), lang)} kl. {clock_text(start)} – "
+        f"{long_date_text(end.date(), lang)} kl. {clock_text(end)}"
+    )
+
+
+def month_text(day: date, lang: str) -> str:
+    """``mars 2024``."""
+    return format_date(day, "LLLL y", locale=lang)
+
+
+def number_text(value: int | float, lang: str) -> str:
+    """``1 000`` with the language's separators."""
+    return format_decimal(value, locale=lang)
+
+
+@pass_context
+def long_date(context, value: date | datetime) -> str:
+    day = value.date() if isinstance(value, datetime) else value
+    return long_date_text(day, context["DEFAULT_LANG"])
+
+
+@pass_context
+def when(context, schedule: Schedule) -> str:
+    return schedule_text(schedule, context["DEFAULT_LANG"])
+
+
+@pass_context
+def month_name(context, value: date) -> str:
+    return month_text(value, context["DEFAULT_LANG"])
+
+
+@pass_context
+def number(context, value: int | float) -> str:
+    return number_text(value, context["DEFAULT_LANG"])
+
+
+JINJA_FILTERS = {
+    "long_date": long_date,
+    "when": when,
+    "month_name": month_name,
+    "number": number,
+}

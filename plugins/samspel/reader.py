@@ -1,0 +1,111 @@
+"""A Markdown reader for files with YAML front matter (the content contract).
+
+Pelican's own Markdown reader expects ``Key: value`` metadata; our files carry
+YAML between ``---`` lines. Values are turned into typed metadata here, once,
+so templates and generators never parse dates themselves. ``status`` is renamed
+``activity_status`` because Pelican reserves ``status`` for draft/published.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import SafeDatetime
+
+from .contract import (
+    COUNTRY_TIMEZONES,
+    DEFAULT_STATUS,
+    FILENAME_PATTERN,
+    SECTIONS,
+    parse_moment,
+    schedule_for,
+)
+from .frontmatter import FrontMatterError, read_text, split
+
+log = logging.getLogger(__name__)
+
+#: Pelican keys we set ourselves; a communicator's value for them is ignored.
+_RESERVED = {"slug", "lang", "category", "template", "translation", "save_as", "url"}
+_LIST_FIELDS = {"companies"}
+
+
+def safe_datetime(moment: datetime) -> SafeDatetime:
+    """Pelican's datetime subclass (its strftime copes with non-ASCII formats)."""
+    return SafeDatetime.fromtimestamp(moment.timestamp(), tz=moment.tzinfo)
+
+
+class YamlMarkdownReader(MarkdownReader):
+    """Reads ``content/<section>/<slug>.<lang>.md`` with YAML front matter."""
+
+    file_extensions = ["md"]  # noqa: RUF012 (the attribute Pelican's readers declare)
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        path = Path(source_path)
+        try:
+            head = split(read_text(path))
+        except FrontMatterError as error:
+            raise ValueError(f"{source_path}:{error.line}: {error.code} {error.detail}") from error
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(head.body)
+        fields = {key: value.data for key, value in head.fields.items()}
+        return content, self.typed_metadata(path, fields)
+
+    def render_inline(self, text: str) -> str:
+        """Markdown for a short field (the summary)."""
+        self._md.reset()
+        return self._md.convert(text)
+
+    def typed_metadata(self, path: Path, fields: dict) -> dict:
+        """Turn the text values of the front matter into what templates use."""
+        section = path.parent.name
+        kind = SECTIONS.get(section, "page")
+        match = FILENAME_PATTERN.match(path.name)
+        metadata: dict = {
+            key: value
+            for key, value in fields.items()
+            if key not in _RESERVED and value is not None
+        }
+        for key in _LIST_FIELDS & metadata.keys():
+            if not isinstance(metadata[key], list):
+                metadata[key] = [metadata[key]]
+        if match:
+            metadata["slug"] = match["slug"]
+            metadata["lang"] = match["lang"]
+        metadata["kind"] = kind
+        metadata["title"] = str(fields.get("title") or "").strip()
+        summary = str(fields.get("summary") or "").strip()
+        metadata["summary_text"] = summary
+        if summary:
+            metadata["summary"] = self.render_inline(summary)
+        if kind != "page":
+            metadata["template"] = kind
+        if kind == "activity":
+            self.activity_metadata(metadata)
+        elif kind == "news":
+            zone = ZoneInfo(COUNTRY_TIMEZONES["SE"])
+            day = parse_moment(str(fields.get("date")), zone)
+            metadata["date"] = safe_datetime(datetime.combine(day, time(0), tzinfo=zone))
+        elif kind == "initiative":
+            start = self.settings.get("SAMSPEL_PROJECT", {}).get("start", "2023-04-01")
+            zone = ZoneInfo(COUNTRY_TIMEZONES["SE"])
+            day = parse_moment(start, zone)
+            metadata["date"] = safe_datetime(datetime.combine(day, time(0), tzinfo=zone))
+        return metadata
+
+    @staticmethod
+    def activity_metadata(metadata: dict) -> None:
+        """Schedule, status and sort date of an activity."""
+        country = str(metadata.get("country", "")).upper()
+        metadata["country"] = country
+        metadata["schedule"] = schedule_for(
+            str(metadata.get("start")), metadata.get("end"), country
+        )
+        metadata["activity_status"] = metadata.pop("status", DEFAULT_STATUS)
+        metadata["companies"] = list(metadata.get("companies", []))
+        metadata["date"] = safe_datetime(metadata["schedule"].start_instant)

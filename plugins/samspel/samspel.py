@@ -1,0 +1,41 @@
+"""Signal wiring of the Samspel 63 plugin.
+
+Every receiver is a module-level function; all per-site state lives in the
+Pelican instance's settings and generator context, because i18n_subsites runs
+the plugin once per language in the same process.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+from .formatting import JINJA_FILTERS
+from .reader import YamlMarkdownReader
+from .sites import JINJA_GLOBALS, SiteGenerator, sites_setting, write_robots_and_sitemap
+
+log = logging.getLogger(__name__)
+
+
+def add_reader(readers) -> None:
+    """Read ``.md`` files with YAML front matter."""
+    readers.reader_classes["md"] = YamlMarkdownReader
+
+
+def configure(pelican) -> None:
+    """Check the plugin's settings once and give templates our filters and globals."""
+    sites_setting(pelican.settings)
+    pelican.settings.setdefault("JINJA_FILTERS", {}).update(JINJA_FILTERS)
+    pelican.settings.setdefault("JINJA_GLOBALS", {}).update(JINJA_GLOBALS)
+
+
+def get_generators(pelican) -> list[type]:
+    return [SiteGenerator]
+
+
+def register() -> None:
+    signals.initialized.connect(configure)
+    signals.readers_init.connect(add_reader)
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(write_robots_and_sitemap)

@@ -1,0 +1,71 @@
+"""Build real sites for the tests and read what they wrote.
+
+Every build runs ``python -m tools.build`` in a subprocess, exactly as
+``make html`` does, because pelican-i18n-subsites keeps module-level state
+that must not leak from one build into the next.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+LOCAL_SETTINGS = REPO / "pelicanconf.py"
+PUBLISH_SETTINGS = REPO / "publishconf.py"
+ROOT_OF = {"sv": "se", "nb": "no"}
+
+
+@dataclass
+class Build:
+    """The outcome of one build: exit code, log, and the two roots."""
+
+    returncode: int
+    log: str
+    output: Path
+
+    def root(self, lang: str) -> Path:
+        return self.output / ROOT_OF[lang]
+
+    def html_files(self, lang: str) -> list[Path]:
+        return sorted(self.root(lang).rglob("*.html"))
+
+    def soup(self, lang: str, path: str) -> BeautifulSoup:
+        """Parse the page at ``path`` (a URL path like ``aktiviteter/x/``) of one site."""
+        target = self.root(lang) / path
+        if path == "" or path.endswith("/"):
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+
+def run_build(
+    output: Path,
+    content: Path | None = None,
+    settings: Path = LOCAL_SETTINGS,
+    source_date_epoch: int | None = None,
+) -> Build:
+    """Run the project's build into ``output`` and return what happened."""
+    command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
+    command += ["--output", str(output)]
+    if content is not None:
+        command += ["--content", str(content)]
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if source_date_epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    return Build(result.returncode, result.stdout + result.stderr, output)
+
+
+def write_content(root: Path, files: dict[str, str]) -> Path:
+    """Write a small content folder: ``{"aktiviteter/x.sv.md": "---\\n..."}``."""
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root

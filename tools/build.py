@@ -1,0 +1,121 @@
+"""Build both sites: compile the theme's catalogues, run Pelican, swap in the result.
+
+Pelican writes into a fresh staging folder beside the output; only when both
+sites were built without a single warning does the staging replace
+``output/se`` and ``output/no``. A failed build therefore leaves the last good
+output exactly as it was, and never publishes half a site.
+
+Usage: python -m tools.build --settings pelicanconf.py --output output
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "theme" / "translations"
+#: site language -> folder of its publish root under the output folder
+ROOTS = {"sv": "se", "nb": "no"}
+
+log = logging.getLogger("samspel.build")
+
+
+def compile_catalogues(translations: Path = TRANSLATIONS) -> list[Path]:
+    """Compile every ``<lang>/LC_MESSAGES/messages.po`` into its ``.mo``.
+
+    Only rewrites a ``.mo`` whose content changed, so that repeated builds do not
+    touch the tree.
+    """
+    written = []
+    for po_path in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=po_path.parts[-3])
+        mo_path = po_path.with_suffix(".mo")
+        with tempfile.TemporaryFile() as buffer:
+            write_mo(buffer, catalog, use_fuzzy=False)
+            buffer.seek(0)
+            data = buffer.read()
+        if not mo_path.exists() or mo_path.read_bytes() != data:
+            mo_path.write_bytes(data)
+        written.append(mo_path)
+    return written
+
+
+def pelican_settings(settings_file: Path, staging: Path, content: Path | None = None) -> dict:
+    """Read the settings and point both sites' output into the staging folder."""
+    from pelican.settings import read_settings
+
+    override = {"OUTPUT_PATH": str(staging / "se")}
+    if content is not None:
+        override["PATH"] = str(content)
+    settings = read_settings(str(settings_file), override=override)
+    for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
+        overrides["OUTPUT_PATH"] = str(staging / ROOTS[lang])
+    return settings
+
+
+def run_pelican(settings: dict) -> None:
+    """One Pelican run (main site and sub-site), with every warning fatal."""
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+
+    init_logging(level=logging.WARNING, fatal="warnings")
+    Pelican(settings).run()
+
+
+def swap_in(staging: Path, output: Path) -> None:
+    """Replace output/se and output/no by the staged roots, one rename each."""
+    output.mkdir(parents=True, exist_ok=True)
+    retired = Path(tempfile.mkdtemp(prefix=".retired-", dir=output))
+    for folder in ROOTS.values():
+        current = output / folder
+        if current.exists():
+            current.rename(retired / folder)
+        (staging / folder).rename(current)
+    shutil.rmtree(retired)
+
+
+def build(settings_file: Path, output: Path, content: Path | None = None) -> int:
+    """Build both sites into ``output``; return a process exit code."""
+    compile_catalogues()
+    output.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
+    try:
+        run_pelican(pelican_settings(settings_file, staging, content))
+        missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
+        if missing:
+            log.error("build: no output for %s; nothing was replaced", ", ".join(missing))
+            return 1
+        swap_in(staging, output)
+    except Exception as error:  # Pelican raises on the first fatal warning
+        log.error("build failed, output/ left as it was: %s", error)
+        return 1
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
+    parser.add_argument("--output", type=Path, default=ROOT / "output")
+    parser.add_argument("--content", type=Path, help="content folder (default: the settings' PATH)")
+    parser.add_argument("--compile-only", action="store_true", help="only compile catalogues")
+    args = parser.parse_args(argv)
+    if args.compile_only:
+        compile_catalogues()
+        return 0
+    content = args.content.resolve() if args.content else None
+    return build(args.settings.resolve(), args.output.resolve(), content)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
