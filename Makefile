@@ -52,7 +52,7 @@ translations-extract: $(STAMP)
 translations-update: translations-extract
 	$(VENV)/bin/pybabel update --input-file $(TRANSLATIONS)/messages.pot \
 		--output-dir $(TRANSLATIONS) --domain messages --no-fuzzy-matching \
-		--omit-header --ignore-obsolete
+		--ignore-obsolete
 
 translations-compile: $(STAMP)
 	$(PYTHON) -m tools.build --compile-only
