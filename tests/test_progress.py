@@ -346,3 +346,34 @@ def test_bad_settings_are_refused_with_a_samspel_message(settings: dict) -> None
     with pytest.raises(ProgressSettingError, match=r"^samspel: "):
         progress_setting(settings)
     assert progress_setting({}).target == 100
+
+
+def test_numbers_are_formatted_per_language(content: Path, tmp_path: Path) -> None:
+    """A target of 1500 reads "1 500" (Babel's group separator), the attribute stays 1500."""
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
+        "from pelicanconf import *  # noqa: F403\n"
+        'PROGRESS = {"target": 1500, "path": "resultat/"}\n',
+        encoding="utf-8",
+    )
+    build = run_build(tmp_path / "output", content, settings=settings)
+    assert build.returncode == 0, build.log
+    for lang in ("sv", "nb"):
+        soup = build.soup(lang, "")
+        bar = soup.select_one("progress")
+        assert bar["max"] == "1500"
+        label = soup.find(id=bar["aria-labelledby"]).get_text()
+        assert f"av 1\u00a0500 " in label
+        assert progress_json(build, lang)["target"] == 1500
+
+
+def test_an_unknown_company_id_stops_the_build(tmp_path: Path) -> None:
+    """A typo in `companies` would silently lower the count: the build refuses instead."""
+    typo = SEMINAR.replace("alfa-keramik", "alfa-keramic")
+    files = {**FIXTURE, "aktiviteter/seminarium.sv.md": activity("Seminarium", typo)}
+    files["aktiviteter/seminarium.nb.md"] = activity("Seminar", typo)
+    build = run_build(tmp_path / "output", write_content(tmp_path / "content", files))
+    assert build.returncode != 0
+    assert "samspel:" in build.log and "alfa-keramic" in build.log
+    assert not (tmp_path / "output" / "se").exists()
