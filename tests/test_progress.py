@@ -364,7 +364,7 @@ def test_numbers_are_formatted_per_language(content: Path, tmp_path: Path) -> No
         bar = soup.select_one("progress")
         assert bar["max"] == "1500"
         label = soup.find(id=bar["aria-labelledby"]).get_text()
-        assert f"av 1\u00a0500 " in label
+        assert "av 1\u00a0500 " in label
         assert progress_json(build, lang)["target"] == 1500
 
 
