@@ -30,6 +30,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["pelican.plugins.i18n_subsites", "samspel"]
 SAMSPEL_SITES = {lang: {"url": url} for lang, url in SITE_URLS.items()}
 SAMSPEL_PROJECT = {"start": "2023-04-01", "end": "2026-03-31"}
+PROGRESS = {"target": 100, "path": "resultat/"}  # the counter; period from SAMSPEL_PROJECT
 
 # --- content: content/<section>/<slug>.<lang>.md, each site reads its own language
 ARTICLE_PATHS = ["aktiviteter", "initiativ", "nyheter"]

@@ -12,6 +12,7 @@ import logging
 from pelican import signals
 
 from .formatting import JINJA_FILTERS
+from .progress import progress_generators
 from .reader import YamlMarkdownReader
 from .sites import JINJA_GLOBALS, SiteGenerator, sites_setting, write_robots_and_sitemap
 
@@ -38,4 +39,5 @@ def register() -> None:
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
+    signals.get_generators.connect(progress_generators)
     signals.finalized.connect(write_robots_and_sitemap)

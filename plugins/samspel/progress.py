@@ -1,0 +1,414 @@
+"""The progress counter: how many cultural companies the project has strengthened.
+
+The rule: a company counts once it is listed in ``companies`` of at least one
+activity that is not cancelled and whose start is on or before today
+(:mod:`today`). Each company counts once. The figures come from the content
+index (front matter of both languages, so an activity written in one language
+only still counts) and ``content/data/companies.yaml``: both sites compute them
+from the same files with the same function, so they show the same number and
+write byte-identical ``data/progress.json``.
+
+Companies with ``public: false`` are counted, but their names and ids never
+leave this module: only :attr:`Progress.public_companies` carries names, and
+the breakdowns carry counts only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .content_index import ContentIndex
+from .contract import (
+    ACTIVITY_TYPES,
+    COUNTRY_TIMEZONES,
+    DATA_SECTION,
+    DEFAULT_STATUS,
+    LANGUAGES,
+    SLUG_PATTERN,
+    schedule_for,
+)
+from .frontmatter import FrontMatterError, _plain, compose, read_text
+from .progress_chart import Chart, chart_for
+from .today import build_date
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PROGRESS: dict[str, object] = {
+    "target": 100,  # companies the project sets out to strengthen
+    "path": "resultat/",  # the progress page, the same path on both sites
+}
+DEFAULT_PROJECT: dict[str, str] = {"start": "2023-04-01", "end": "2026-03-31"}
+COMPANIES_FILE = "companies.yaml"
+DATA_FOLDER = "data"  # /data/progress.json and /data/progress.csv on both sites
+
+
+class ProgressSettingError(ValueError):
+    """PROGRESS or SAMSPEL_PROJECT has a value the counter cannot use."""
+
+
+@dataclass(frozen=True)
+class ProgressConfig:
+    """PROGRESS merged over the defaults, with the project period from SAMSPEL_PROJECT."""
+
+    target: int
+    path: str
+    start: date
+    end: date
+
+
+def _day(text: object, name: str) -> date:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError as error:
+        raise ProgressSettingError(
+            f"samspel: SAMSPEL_PROJECT[{name!r}] must be a date like 2023-04-01, not {text!r}"
+        ) from error
+
+
+def progress_setting(settings: dict) -> ProgressConfig:
+    """``PROGRESS`` merged over :data:`DEFAULT_PROGRESS` and checked.
+
+    The project period is read from ``SAMSPEL_PROJECT``, the one place the
+    settings name it (the reader dates initiatives from its start too).
+    """
+    merged = {**DEFAULT_PROGRESS, **settings.get("PROGRESS", {})}
+    unknown = sorted(set(merged) - set(DEFAULT_PROGRESS))
+    if unknown:
+        raise ProgressSettingError(f"samspel: PROGRESS has unknown keys {unknown}")
+    target = merged["target"]
+    if not isinstance(target, int) or isinstance(target, bool) or target < 1:
+        raise ProgressSettingError(
+            f"samspel: PROGRESS['target'] must be a whole number above 0, not {target!r}"
+        )
+    path = merged["path"]
+    segments = str(path).removesuffix("/").split("/")
+    if (
+        not isinstance(path, str)
+        or not path.endswith("/")
+        or not all(SLUG_PATTERN.match(segment) for segment in segments)
+    ):
+        raise ProgressSettingError(
+            f"samspel: PROGRESS['path'] must be a relative folder path like 'resultat/' "
+            f"(lowercase words and hyphens, ending in '/'), not {path!r}"
+        )
+    project = {**DEFAULT_PROJECT, **settings.get("SAMSPEL_PROJECT", {})}
+    start, end = _day(project["start"], "start"), _day(project["end"], "end")
+    if end < start:
+        raise ProgressSettingError("samspel: SAMSPEL_PROJECT['end'] is before its 'start'")
+    return ProgressConfig(target, path, start, end)
+
+
+@dataclass(frozen=True)
+class Company:
+    """One entry of companies.yaml."""
+
+    id: str
+    name: str
+    country: str
+    region: str
+    sector: str
+    public: bool
+
+
+def load_companies(path: Path) -> dict[str, Company]:
+    """Read companies.yaml as text only (``country: NO`` stays Norway; ``public`` is text).
+
+    A missing file means no companies. Only the literal text ``true`` makes a
+    company public: anything else keeps it anonymous.
+    """
+    if not path.is_file():
+        return {}
+    try:
+        node = compose(read_text(path))
+    except (FrontMatterError, UnicodeDecodeError) as error:
+        raise ProgressSettingError(f"samspel: {path} cannot be read: {error}") from error
+    entries = _plain(node) if node is not None else []
+    if not isinstance(entries, list):
+        raise ProgressSettingError(f"samspel: {path} must be a list of companies")
+    companies: dict[str, Company] = {}
+    for entry in entries:
+        if not isinstance(entry, dict) or not entry.get("id"):
+            raise ProgressSettingError(f"samspel: {path}: every company needs an id")
+
+        def text(key: str, entry: dict = entry) -> str:
+            return str(entry.get(key) or "").strip()
+
+        company = Company(
+            id=text("id"),
+            name=text("name"),
+            country=text("country").upper(),
+            region=text("region"),
+            sector=text("sector"),
+            public=text("public").lower() == "true",
+        )
+        companies[company.id] = company
+    return companies
+
+
+@dataclass(frozen=True)
+class Activity:
+    """The facts of one activity that the rule needs, from either language file."""
+
+    source: str
+    type: str
+    start: date
+    cancelled: bool
+    companies: tuple[str, ...]
+
+
+def activities_of(index: ContentIndex) -> list[Activity]:
+    """Every activity slug once, its facts taken from the first language file that exists.
+
+    Both language files must agree on these facts (the content contract's
+    SHARED_FIELDS), so either one will do; the order is fixed for reproducibility.
+    """
+    activities = []
+    for _slug, versions in sorted(index.by_slug("aktiviteter").items()):
+        item = next(versions[lang] for lang in LANGUAGES if lang in versions)
+        country = str(item.get("country", "")).upper()
+        try:
+            schedule = schedule_for(str(item.get("start")), item.get("end"), country)
+        except (KeyError, ValueError):
+            log.warning("samspel: %s: no valid start or country; not counted", item.path.name)
+            continue
+        start = schedule.start if schedule.all_day else schedule.start.date()
+        listed = item.get("companies", [])
+        listed = listed if isinstance(listed, list) else [listed]
+        activities.append(
+            Activity(
+                source=f"aktiviteter/{item.path.name}",
+                type=str(item.get("type", "other")),
+                start=start,
+                cancelled=str(item.get("status", DEFAULT_STATUS)).strip() == "cancelled",
+                companies=tuple(str(company).strip() for company in listed if company),
+            )
+        )
+    return activities
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of the project period: companies first strengthened in it, and in all."""
+
+    first_day: date
+    new: int
+    total: int
+
+    @property
+    def key(self) -> str:
+        return self.first_day.strftime("%Y-%m")
+
+
+@dataclass
+class Progress:
+    """The counter's figures for one day, the same for both sites."""
+
+    config: ProgressConfig
+    as_of: date
+    strengthened: dict[str, date]  # company id -> first qualifying start
+    types: dict[str, set[str]]  # company id -> activity types it took part in
+    companies: dict[str, Company] = field(repr=False)
+    months: list[Month] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.strengthened)
+
+    @property
+    def target(self) -> int:
+        return self.config.target
+
+    @property
+    def path(self) -> str:
+        return self.config.path
+
+    @property
+    def by_country(self) -> dict[str, int]:
+        counts = dict.fromkeys(COUNTRY_TIMEZONES, 0)
+        for company_id in self.strengthened:
+            country = self.companies[company_id].country
+            counts[country] = counts.get(country, 0) + 1
+        return counts
+
+    @property
+    def by_region(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for company_id in self.strengthened:
+            region = self.companies[company_id].region
+            counts[region] = counts.get(region, 0) + 1
+        return dict(sorted(counts.items()))
+
+    @property
+    def by_type(self) -> dict[str, int]:
+        """Companies per activity type; one company can count under several types."""
+        counts = dict.fromkeys(ACTIVITY_TYPES, 0)
+        for kinds in self.types.values():
+            for kind in kinds:
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    @property
+    def public_companies(self) -> list[Company]:
+        """The strengthened companies that agreed to be named, by name."""
+        named = [self.companies[key] for key in self.strengthened if self.companies[key].public]
+        return sorted(named, key=lambda company: (company.name.casefold(), company.id))
+
+    @property
+    def anonymous_count(self) -> int:
+        return self.count - len(self.public_companies)
+
+    @property
+    def goal_percent(self) -> int:
+        return round(100 * self.count / self.target)
+
+    @property
+    def period_days(self) -> int:
+        return (self.config.end - self.config.start).days + 1
+
+    @property
+    def elapsed_days(self) -> int:
+        """Days of the project period up to and including the as-of day."""
+        elapsed = (self.as_of - self.config.start).days + 1
+        return max(0, min(elapsed, self.period_days))
+
+    @property
+    def period_percent(self) -> int:
+        return round(100 * self.elapsed_days / self.period_days)
+
+    def chart(self) -> Chart:
+        return chart_for(self.config.start, self.config.end, self.months, self.target)
+
+    def as_json(self) -> str:
+        """``data/progress.json``: counts only, sorted keys, the same bytes on both sites."""
+        figures = {
+            "as_of": self.as_of.isoformat(),
+            "count": self.count,
+            "target": self.target,
+            "project": {
+                "start": self.config.start.isoformat(),
+                "end": self.config.end.isoformat(),
+            },
+            "by_country": self.by_country,
+            "by_region": self.by_region,
+            "by_type": self.by_type,
+            "by_month": [
+                {"month": month.key, "new": month.new, "total": month.total}
+                for month in self.months
+            ],
+        }
+        return json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+    def as_csv(self) -> str:
+        """``data/progress.csv``: one row per month of the project period so far."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["month", "new", "total", "target"])
+        for month in self.months:
+            writer.writerow([month.key, month.new, month.total, self.target])
+        return buffer.getvalue()
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def monthly(config: ProgressConfig, as_of: date, strengthened: dict[str, date]) -> list[Month]:
+    """The project's months up to the as-of month, each with new and cumulative counts.
+
+    A company strengthened before the period (or after it) is counted in its
+    first (or last) month, so the new counts always add up to the total.
+    """
+    first, last = _month_start(config.start), _month_start(config.end)
+    until = max(first, min(last, _month_start(as_of)))
+    new_in: dict[date, int] = {}
+    for day in strengthened.values():
+        month = min(max(_month_start(day), first), until)
+        new_in[month] = new_in.get(month, 0) + 1
+    months, total, month = [], 0, first
+    while month <= until:
+        total += new_in.get(month, 0)
+        months.append(Month(month, new_in.get(month, 0), total))
+        month = _next_month(month)
+    return months
+
+
+def compute(
+    config: ProgressConfig,
+    activities: list[Activity],
+    companies: dict[str, Company],
+    as_of: date,
+) -> Progress:
+    """Apply the rule: listed in a started, not cancelled activity; each company once."""
+    strengthened: dict[str, date] = {}
+    types: dict[str, set[str]] = {}
+    for activity in activities:
+        if activity.cancelled or activity.start > as_of:
+            continue
+        for company_id in activity.companies:
+            if company_id not in companies:
+                log.warning(
+                    "samspel: %s lists company %r, which is not in content/data/%s",
+                    activity.source,
+                    company_id,
+                    COMPANIES_FILE,
+                )
+                continue
+            earlier = strengthened.get(company_id, activity.start)
+            strengthened[company_id] = min(earlier, activity.start)
+            types.setdefault(company_id, set()).add(activity.type)
+    strengthened = dict(sorted(strengthened.items()))
+    return Progress(
+        config,
+        as_of,
+        strengthened,
+        types,
+        companies,
+        monthly(config, as_of, strengthened),
+    )
+
+
+class ProgressGenerator(Generator):
+    """Adds ``progress`` to every template; writes the progress page and data files."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.config = progress_setting(self.settings)
+
+    def generate_context(self) -> None:
+        content = Path(self.settings["PATH"])
+        index = self.context.get("content_index") or ContentIndex.scan(content)
+        companies = load_companies(content / DATA_SECTION / COMPANIES_FILE)
+        progress = compute(self.config, activities_of(index), companies, build_date())
+        self.context["progress"] = progress
+
+    def generate_output(self, writer) -> None:
+        progress: Progress = self.context["progress"]
+        writer.write_file(
+            f"{progress.path}index.html",
+            self.get_template("progress"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=progress.path,
+            chart=progress.chart(),
+        )
+        folder = Path(self.output_path) / DATA_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "progress.json").write_text(progress.as_json(), encoding="utf-8")
+        (folder / "progress.csv").write_text(progress.as_csv(), encoding="utf-8")
+
+
+def progress_generators(pelican) -> list[type]:
+    """The get_generators receiver of this feature."""
+    return [ProgressGenerator]

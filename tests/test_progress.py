@@ -1,0 +1,379 @@
+"""The progress counter: the same count on both sites, computed by the rule from the content.
+
+The rule: a company counts once it is listed in ``companies`` of at least one
+activity that is not cancelled and whose start is on or before today. The tests
+compute the expected set of companies straight from the fixture's front matter
+and compare it with what the two sites show and write.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+from helpers import REPO, Build, run_build, write_content
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+from samspel.progress import ProgressSettingError, load_companies, progress_setting
+
+SVG = "{http://www.w3.org/2000/svg}"
+PROGRESS_PATH = "resultat/"
+HIDDEN_NAME = "Tyst Gran Produktion"
+HIDDEN_ID = "tyst-gran"
+
+COMPANIES = f"""\
+# Fixture companies; NO is written unquoted on purpose (YAML 1.1 would read false).
+- id: alfa-keramik
+  name: Alfa Keramik
+  country: SE
+  region: Jämtland Härjedalen
+  sector: Konsthantverk
+  public: true
+- id: {HIDDEN_ID}
+  name: {HIDDEN_NAME}
+  country: NO
+  region: Trøndelag
+  sector: Film
+  public: false
+- id: ceder-ljud
+  name: Ceder Ljud
+  country: SE
+  region: Jämtland Härjedalen
+  sector: Musik
+  public: true
+- id: dalen-dans
+  name: Dalen Dans
+  country: NO
+  region: Trøndelag
+  sector: Scenkunst
+  public: true
+- id: eik-forlag
+  name: Eik Forlag
+  country: NO
+  region: Trøndelag
+  sector: Litteratur
+  public: true
+"""
+
+
+def activity(title: str, facts: str) -> str:
+    return f"---\ntitle: {title}\nplace: Östersund\nsummary: {title}.\n{facts}---\nText.\n"
+
+
+SEMINAR = f"type: seminar\nstart: 2024-03-14\ncountry: SE\ncompanies: [alfa-keramik, {HIDDEN_ID}]\n"
+WORKSHOP = (
+    "type: workshop\nstart: 2024-05-02 18:00\ncountry: NO\ncompanies: [alfa-keramik, eik-forlag]\n"
+)
+CANCELLED = (
+    "type: study-trip\nstart: 2024-06-01\ncountry: SE\nstatus: cancelled\ncompanies: [ceder-ljud]\n"
+)
+FUTURE = (
+    "type: residency\nstart: 2025-09-01\nend: 2025-09-05\ncountry: NO\ncompanies: [dalen-dans]\n"
+)
+
+FIXTURE = {
+    "data/companies.yaml": COMPANIES,
+    # in both languages; names a public and a public: false company
+    "aktiviteter/seminarium.sv.md": activity("Seminarium", SEMINAR),
+    "aktiviteter/seminarium.nb.md": activity("Seminar", SEMINAR),
+    # Swedish only, timed, country NO unquoted; alfa-keramik's second activity
+    "aktiviteter/verkstad.sv.md": activity("Verkstad", WORKSHOP),
+    # cancelled: ceder-ljud never counts
+    "aktiviteter/installd.sv.md": activity("Inställd studieresa", CANCELLED),
+    "aktiviteter/installd.nb.md": activity("Avlyst studietur", CANCELLED),
+    # starts 2025-09-01: dalen-dans counts from that day
+    "aktiviteter/framtid.sv.md": activity("Residens", FUTURE),
+    "aktiviteter/framtid.nb.md": activity("Residens", FUTURE),
+    "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\nsummary: Om.\n---\nText.\n",
+    "sidor/om-projektet.nb.md": "---\ntitle: Om prosjektet\nsummary: Om.\n---\nTekst.\n",
+}
+
+BEFORE_FUTURE = datetime(2025, 1, 15, 12, tzinfo=UTC)
+FUTURE_STARTED = datetime(2025, 9, 1, 6, tzinfo=UTC)  # 08.00 in Sweden, the start day
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8").split("---\n")[1], Loader=yaml.BaseLoader)
+
+
+def expected_companies(content: Path, today: date) -> set[str]:
+    """The rule, applied straight to the front matter (either language file of a slug)."""
+    facts: dict[str, dict] = {}
+    for path in sorted((content / "aktiviteter").glob("*.md")):
+        facts.setdefault(path.name.split(".")[0], front_matter(path))
+    strengthened: set[str] = set()
+    for head in facts.values():
+        started = date.fromisoformat(head["start"][:10]) <= today
+        if started and head.get("status", "planned") != "cancelled":
+            strengthened |= set(head.get("companies", []))
+    return strengthened
+
+
+def listings(content: Path) -> list[str]:
+    """Every company mention in every activity slug, duplicates kept."""
+    facts = {
+        path.name.split(".")[0]: front_matter(path)
+        for path in sorted((content / "aktiviteter").glob("*.md"))
+    }
+    return [company for head in facts.values() for company in head.get("companies", [])]
+
+
+def progress_json(build: Build, lang: str) -> dict:
+    return json.loads((build.root(lang) / "data" / "progress.json").read_text(encoding="utf-8"))
+
+
+def svg_of(build: Build, lang: str) -> ElementTree.Element:
+    html = (build.root(lang) / PROGRESS_PATH / "index.html").read_text(encoding="utf-8")
+    match = re.search(r"<svg\b.*?</svg>", html, re.DOTALL)
+    assert match, "the progress page has no inline SVG"
+    return ElementTree.fromstring(match.group(0))
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> Path:
+    return write_content(tmp_path_factory.mktemp("progress") / "content", FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def early(content: Path, tmp_path_factory) -> Build:
+    output = tmp_path_factory.mktemp("early") / "output"
+    build = run_build(output, content, source_date_epoch=int(BEFORE_FUTURE.timestamp()))
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="module")
+def late(content: Path, tmp_path_factory) -> Build:
+    output = tmp_path_factory.mktemp("late") / "output"
+    build = run_build(output, content, source_date_epoch=int(FUTURE_STARTED.timestamp()))
+    assert build.returncode == 0, build.log
+    return build
+
+
+WORDING = {
+    "sv": "{n} av {target} kulturföretag har stärkts",
+    "nb": "{n} av {target} kulturbedrifter er styrket",
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+@pytest.mark.parametrize("moment", ["early", "late"])
+def test_home_progress_shows_the_count_by_the_rule(
+    request, content: Path, lang: str, moment: str
+) -> None:
+    build: Build = request.getfixturevalue(moment)
+    today = (BEFORE_FUTURE if moment == "early" else FUTURE_STARTED).date()
+    expected = len(expected_companies(content, today))
+    for path in ("", PROGRESS_PATH):
+        soup = build.soup(lang, path)
+        bar = soup.select_one("progress[max='100']")
+        assert bar is not None, f"no <progress> on /{path}"
+        assert int(bar["value"]) == expected
+        label = soup.find(id=bar["aria-labelledby"])
+        assert label is not None, "the <progress> has no accessible name"
+        assert label.get_text(" ", strip=True) == WORDING[lang].format(n=expected, target=100)
+    assert progress_json(build, lang)["count"] == expected
+
+
+def test_a_company_in_two_activities_counts_once(early: Build, content: Path) -> None:
+    mentions = listings(content)
+    assert mentions.count("alfa-keramik") == 2
+    counted = expected_companies(content, BEFORE_FUTURE.date())
+    started = [company for company in mentions if company in counted]
+    figures = progress_json(early, "sv")
+    assert figures["count"] == len(counted) == len(started) - 1
+    # alfa-keramik took part in a seminar and a workshop: counted under both types, once in all
+    assert figures["by_type"]["seminar"] == 2 and figures["by_type"]["workshop"] == 2
+    assert sum(figures["by_country"].values()) == figures["count"]
+
+
+def named_companies(build: Build, lang: str) -> set[str]:
+    soup = build.soup(lang, PROGRESS_PATH)
+    section = soup.find(id="companies-heading").parent
+    return {cell.get_text(strip=True) for cell in section.select("tbody th[scope=row]")}
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_future_counts_once_started_and_cancelled_never(
+    early: Build, late: Build, content: Path, lang: str
+) -> None:
+    assert "dalen-dans" not in expected_companies(content, BEFORE_FUTURE.date())
+    assert "dalen-dans" in expected_companies(content, FUTURE_STARTED.date())
+    assert named_companies(early, lang) == {"Alfa Keramik", "Eik Forlag"}
+    assert named_companies(late, lang) == {"Alfa Keramik", "Eik Forlag", "Dalen Dans"}
+    assert progress_json(late, lang)["count"] == progress_json(early, lang)["count"] + 1
+    for build in (early, late):
+        assert "Ceder Ljud" not in named_companies(build, lang)
+        assert progress_json(build, lang)["by_type"]["study-trip"] == 0
+
+
+@pytest.mark.parametrize("moment", ["early", "late"])
+def test_progress_json_is_the_same_on_both_sites_and_adds_up(request, moment: str) -> None:
+    build: Build = request.getfixturevalue(moment)
+    raw = {
+        lang: (build.root(lang) / "data" / "progress.json").read_bytes() for lang in ("sv", "nb")
+    }
+    assert raw["sv"] == raw["nb"]
+    figures = json.loads(raw["sv"])
+    assert (
+        raw["sv"].decode()
+        == json.dumps(figures, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
+    today = BEFORE_FUTURE if moment == "early" else FUTURE_STARTED
+    assert figures["as_of"] == today.date().isoformat()
+    count = figures["count"]
+    assert figures["target"] == 100
+    assert sum(figures["by_country"].values()) == count
+    assert figures["by_country"] == {
+        "NO": figures["by_country"]["NO"],
+        "SE": figures["by_country"]["SE"],
+    }
+    assert sum(figures["by_region"].values()) == count
+    assert all(0 <= n <= count for n in figures["by_type"].values())
+    assert sum(figures["by_type"].values()) >= count
+    months = figures["by_month"]
+    assert months[0]["month"] == "2023-04" and months[-1]["month"] == today.strftime("%Y-%m")
+    assert sum(month["new"] for month in months) == count == months[-1]["total"]
+    running = 0
+    for month in months:
+        running += month["new"]
+        assert month["total"] == running
+    for lang in ("sv", "nb"):
+        rows = list(
+            csv.DictReader(io.StringIO((build.root(lang) / "data" / "progress.csv").read_text()))
+        )
+        assert [(r["month"], int(r["new"]), int(r["total"])) for r in rows] == [
+            (m["month"], m["new"], m["total"]) for m in months
+        ]
+
+
+@pytest.mark.parametrize("moment", ["early", "late"])
+def test_no_output_file_names_a_company_that_is_not_public(request, moment: str) -> None:
+    build: Build = request.getfixturevalue(moment)
+    secrets = [HIDDEN_NAME.lower().encode(), HIDDEN_ID.encode()]
+    files = [
+        file for lang in ("sv", "nb") for file in build.root(lang).rglob("*") if file.is_file()
+    ]
+    assert any(file.name == "progress.json" for file in files)
+    for file in files:
+        data = file.read_bytes().lower()
+        for secret in secrets:
+            assert secret not in data, f"{file} contains {secret!r}"
+    # ... and yet the company is counted: it is the only company from Trøndelag before September
+    assert progress_json(build, "sv")["by_region"].get("Trøndelag", 0) >= 1
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_chart_is_well_formed_svg_with_the_figures_of_progress_json(late: Build, lang: str) -> None:
+    svg = svg_of(late, lang)
+    assert svg.tag == f"{SVG}svg" and svg.get("role") == "img"
+    for label_id in svg.get("aria-labelledby").split():
+        label = next(el for el in svg.iter() if el.get("id") == label_id)
+        assert label.tag in (f"{SVG}title", f"{SVG}desc") and label.text.strip()
+    months = progress_json(late, lang)["by_month"]
+    points = [c for c in svg.iter(f"{SVG}circle") if c.get("data-month")]
+    assert [(c.get("data-month"), int(c.get("data-total"))) for c in points] == [
+        (m["month"], m["total"]) for m in months
+    ]
+    polyline = svg.find(f"{SVG}polyline").get("points").split()
+    heights = [float(pair.split(",")[1]) for pair in polyline]
+    assert len(heights) == len(months)
+    for (height_a, month_a), (height_b, month_b) in zip(
+        zip(heights, months, strict=True), zip(heights[1:], months[1:], strict=True), strict=False
+    ):
+        # SVG y grows downwards: more companies, higher on the chart
+        assert (height_b < height_a) == (month_b["total"] > month_a["total"])
+    table = late.soup(lang, PROGRESS_PATH).select_one("table.progress-months")
+    assert table.caption is not None and table.select("th[scope=col]")
+    totals = [int(row.select("td")[-1].get_text(strip=True)) for row in table.select("tbody tr")]
+    assert totals == [m["total"] for m in months]
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_progress_page_is_linked_and_has_its_counterpart(early: Build, lang: str) -> None:
+    other = {"sv": "nb", "nb": "sv"}[lang]
+    soup = early.soup(lang, PROGRESS_PATH)
+    switch = soup.select_one("a.language-switch")["href"]
+    assert switch.endswith(f"/{PROGRESS_PATH}")
+    assert (early.root(other) / PROGRESS_PATH / "index.html").is_file()
+    home = early.soup(lang, "")
+    assert any(a["href"].endswith(f"/{PROGRESS_PATH}") for a in home.select("nav a"))
+
+
+def test_repository_count_follows_the_rule(local_build: Build) -> None:
+    """The repository's own content: the Ovasjon programme's anonymous companies."""
+    as_of = date.fromisoformat(progress_json(local_build, "sv")["as_of"])
+    expected = expected_companies(REPO / "content", as_of)
+    for lang in ("sv", "nb"):
+        assert progress_json(local_build, lang)["count"] == len(expected)
+        assert int(local_build.soup(lang, "").select_one("progress")["value"]) == len(expected)
+    companies = yaml.load(
+        (REPO / "content/data/companies.yaml").read_text(), Loader=yaml.BaseLoader
+    )
+    hidden = [c for c in companies if c["public"] != "true" and c["id"] in expected]
+    assert len(named_companies(local_build, "sv")) == len(expected) - len(hidden)
+
+
+def test_companies_file_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "companies.yaml"
+    path.write_text(COMPANIES, encoding="utf-8")
+    companies = load_companies(path)
+    assert companies[HIDDEN_ID].country == "NO" and not companies[HIDDEN_ID].public
+    assert companies["alfa-keramik"].public
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"PROGRESS": {"target": 0}},
+        {"PROGRESS": {"target": "100"}},
+        {"PROGRESS": {"path": "/resultat"}},
+        {"PROGRESS": {"goal": 100}},
+        {"SAMSPEL_PROJECT": {"start": "2026-04-01", "end": "2023-03-31"}},
+        {"SAMSPEL_PROJECT": {"start": "april 2023"}},
+    ],
+)
+def test_bad_settings_are_refused_with_a_samspel_message(settings: dict) -> None:
+    with pytest.raises(ProgressSettingError, match=r"^samspel: "):
+        progress_setting(settings)
+    assert progress_setting({}).target == 100
+
+
+def test_numbers_are_formatted_per_language(content: Path, tmp_path: Path) -> None:
+    """A target of 1500 reads "1 500" (Babel's group separator), the attribute stays 1500."""
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
+        "from pelicanconf import *  # noqa: F403\n"
+        'PROGRESS = {"target": 1500, "path": "resultat/"}\n',
+        encoding="utf-8",
+    )
+    build = run_build(tmp_path / "output", content, settings=settings)
+    assert build.returncode == 0, build.log
+    for lang in ("sv", "nb"):
+        soup = build.soup(lang, "")
+        bar = soup.select_one("progress")
+        assert bar["max"] == "1500"
+        label = soup.find(id=bar["aria-labelledby"]).get_text()
+        assert "av 1\u00a0500 " in label
+        assert progress_json(build, lang)["target"] == 1500
+
+
+def test_an_unknown_company_id_stops_the_build(tmp_path: Path) -> None:
+    """A typo in `companies` would silently lower the count: the build refuses instead."""
+    typo = SEMINAR.replace("alfa-keramik", "alfa-keramic")
+    files = {**FIXTURE, "aktiviteter/seminarium.sv.md": activity("Seminarium", typo)}
+    files["aktiviteter/seminarium.nb.md"] = activity("Seminar", typo)
+    build = run_build(tmp_path / "output", write_content(tmp_path / "content", files))
+    assert build.returncode != 0
+    assert "samspel:" in build.log and "alfa-keramic" in build.log
+    assert not (tmp_path / "output" / "se").exists()
