@@ -70,3 +70,14 @@ def test_summary_of_a_real_change_names_the_changed_pages(tmp_path: Path) -> Non
     assert "Inga ändringar" in se_part
     assert "- [no/kontakt/](https://samspel63.no/kontakt/)" in no_part
     assert no_part.count("\n- [") == 1, text
+
+
+def test_a_missing_base_build_is_said_and_every_page_is_new(tmp_path: Path) -> None:
+    from tools.changed_pages import summary
+
+    head = write(tmp_path / "head", {"se/index.html": "a", "no/index.html": "b"})
+    urls = {"sv": "https://samspel63.se", "nb": "https://samspel63.no"}
+    text = summary(tmp_path / "missing", head, urls)
+    assert "Basgrenen kunde inte byggas" in text
+    assert "- [se/](https://samspel63.se/)" in text
+    assert "- [no/](https://samspel63.no/)" in text

@@ -67,6 +67,12 @@ def compare(base: Path, head: Path) -> Changes:
 def summary(base: Path, head: Path, urls: dict[str, str]) -> str:
     """The Markdown summary for both sites."""
     lines = ["## Ändrade sidor / Endrede sider", ""]
+    if not base.is_dir():
+        lines += [
+            "Basgrenen kunde inte byggas, så alla sidor listas som nya. / "
+            "Basgrenen kunne ikke bygges, så alle sider vises som nye.",
+            "",
+        ]
     for lang, folder in ROOTS.items():
         changes = compare(base / folder, head / folder)
         lines.append(f"### {SITE_NAMES[lang]}")
