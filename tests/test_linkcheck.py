@@ -100,3 +100,12 @@ def test_the_repository_publish_build_has_no_broken_link(publish_build: Build) -
     assert " 0 broken" in result.stdout
     files = int(result.stdout.split("linkcheck: ")[1].split()[0])
     assert files > 50
+
+
+def test_a_relative_link_on_the_404_page_is_broken(output: Path) -> None:
+    """The 404 page is served at any missing path, so `kontakt/` would resolve anywhere."""
+    edit(output / "se" / "404.html", "</main>", '<a href="kontakt/">x</a></main>')
+    result = linkcheck(output)
+    assert result.returncode == 1
+    assert "BROKEN se/404.html:" in result.stdout
+    assert "relative link on the 404 page" in result.stdout

@@ -190,6 +190,8 @@ class LinkChecker:
         scheme = urlsplit(url).scheme.lower()
         if scheme in NOT_CHECKED_SCHEMES:
             return None
+        if page.name == "404.html" and not (urlsplit(url).scheme or url.startswith(("/", "#"))):
+            return "relative link on the 404 page, which is served at any path"
         absolute = urljoin(self.page_url(lang, page), url)
         if urlsplit(absolute).scheme not in {"http", "https"}:
             return f"unsupported scheme {scheme!r}"
