@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from helpers import LOCAL_SETTINGS, REPO, Build, run_build, write_content
+from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO, Build, run_build, write_content
 from site_fixture import COMPLETE_SITE
 
 from tools import deploy
@@ -37,10 +37,16 @@ def files_of(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
-def run_deploy(output: Path, targets: dict[str, Path | str], *args: str, **env: str):
+def run_deploy(
+    output: Path,
+    targets: dict[str, Path | str],
+    *args: str,
+    settings: Path = LOCAL_SETTINGS,
+    **env: str,
+):
     environment = {**os.environ, **{name: str(target) for name, target in targets.items()}, **env}
     command = [sys.executable, "-m", "tools.deploy", *args, "--output", str(output)]
-    command += ["--settings", str(LOCAL_SETTINGS)]
+    command += ["--settings", str(settings)]
     return subprocess.run(
         command, cwd=REPO, env=environment, capture_output=True, text=True, check=False
     )
@@ -139,6 +145,14 @@ def test_a_failed_build_leaves_current_untouched(output: Path, tmp_path: Path, d
     for name, target in targets.items():
         assert current_release(target) == before[name]
         assert os.listdir(target / "releases") == [before[name]]
+
+
+def test_a_local_build_is_never_deployed_as_the_real_sites(output: Path, tmp_path: Path) -> None:
+    targets = {name: tmp_path / f"www-{folder}" for name, folder in SITES.items()}
+    result = run_deploy(output, targets, settings=PUBLISH_SETTINGS)
+    assert result.returncode == 1
+    assert "was built for http://localhost:8000/" in result.stdout
+    assert not any(target.exists() for target in targets.values())
 
 
 def test_missing_targets_are_refused(output: Path) -> None:
