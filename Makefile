@@ -26,6 +26,9 @@ help:
 	@echo '  make html             build both sites into output/se and output/no'
 	@echo '  make devserver        rebuild on every change and serve both sites'
 	@echo '  make publish          build both sites for https://samspel63.se and https://samspel63.no'
+	@echo '  make linkcheck        check every link in output/ (SETTINGS=publishconf.py after make publish)'
+	@echo '  make deploy           publish output/se and output/no to DEPLOY_SE and DEPLOY_NO (see README)'
+	@echo '  make rollback         switch both sites back to their previous release'
 	@echo '  make test             install what is needed and run every test'
 	@echo '  make lint             ruff on plugins, tools, tests and settings'
 	@echo '  make clean            remove output/ and cache/'
@@ -62,6 +65,18 @@ html: $(STAMP)
 
 publish: $(STAMP)
 	$(PYTHON) -m tools.build --settings $(PUBLISHCONF) --output $(OUTPUTDIR) $(PELICANOPTS)
+	$(PYTHON) -m tools.linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
+
+# The settings the output was built with: pelicanconf.py after `make html`.
+SETTINGS ?= $(CONFFILE)
+linkcheck: $(STAMP)
+	$(PYTHON) -m tools.linkcheck --settings $(SETTINGS) --output $(OUTPUTDIR) $(LINKCHECKOPTS)
+
+deploy: $(STAMP)
+	$(PYTHON) -m tools.deploy deploy --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
+
+rollback: $(STAMP)
+	$(PYTHON) -m tools.deploy rollback
 
 serve: html
 	$(PYTHON) -m tools.serve --root-se $(OUTPUTDIR)/se --root-no $(OUTPUTDIR)/no \
@@ -83,5 +98,5 @@ test: $(STAMP)
 clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache
 
-.PHONY: help install html publish serve devserver lint test clean \
+.PHONY: help install html publish serve devserver lint test clean linkcheck deploy rollback \
 	translations-extract translations-update translations-compile
