@@ -161,20 +161,21 @@ PAGE_SUMMARY = {
     "sv": ("Valfritt: en mening om sidan (visas i sökmotorer). Lämna tomt annars.", ""),
     "nb": ("Valgfritt: én setning om siden (vises i søkemotorer). La stå tomt ellers.", ""),
 }
+#: the first words of a new file
 KIND_NAMES = {
-    "activity": {"sv": "aktivitet", "nb": "aktivitet"},
-    "initiative": {"sv": "initiativ", "nb": "initiativ"},
-    "news": {"sv": "nyhet", "nb": "nyhet"},
-    "page": {"sv": "sida", "nb": "side"},
+    "activity": {"sv": "Ny aktivitet", "nb": "Ny aktivitet"},
+    "initiative": {"sv": "Nytt initiativ", "nb": "Nytt initiativ"},
+    "news": {"sv": "Ny nyhet", "nb": "Ny nyhet"},
+    "page": {"sv": "Ny sida", "nb": "Ny side"},
 }
 INTRO = {
     "sv": (
-        "# Ny {kind} på svenska. Ersätt varje värde som börjar med {marker} och kör\n"
+        "# {kind} på svenska. Ersätt varje värde som börjar med {marker} och kör\n"
         "# make check. Rader som börjar med # är kommentarer och syns inte på webbplatsen.\n"
         "# Alla fält förklaras i CONTRIBUTING.md."
     ),
     "nb": (
-        "# Ny {kind} på norsk. Erstatt hver verdi som begynner med {marker} og kjør\n"
+        "# {kind} på norsk. Erstatt hver verdi som begynner med {marker} og kjør\n"
         "# make check. Linjer som begynner med # er kommentarer og vises ikke på nettstedet.\n"
         "# Alle feltene forklares i CONTRIBUTING.md."
     ),

@@ -91,8 +91,8 @@ def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, li
     slug, lang = file_name_parts(path.name)
     message_lang = lang if lang in LANGUAGES else "sv"
 
-    def file_problem(code: str, line: int = 1, **params: object) -> list[Problem]:
-        return [make_problem(relative, line, FILE_FIELD, code, message_lang, **params)]
+    def file_problem(code: str, at: int = 1, **params: object) -> list[Problem]:
+        return [make_problem(relative, at, FILE_FIELD, code, message_lang, **params)]
 
     folder = path.parent.relative_to(context.content_root)
     if len(folder.parts) != 1 or section not in SECTIONS:
@@ -108,7 +108,7 @@ def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, li
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, file_problem("not-utf8", line, line=line)
+        return None, file_problem("not-utf8", line, row=line)
     if not text.strip("\ufeff \t\r\n"):
         return None, file_problem("empty-file")
     try:

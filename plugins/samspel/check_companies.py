@@ -75,7 +75,7 @@ def check_companies(path: Path, relative: PurePosixPath) -> tuple[set[str], list
         entries = parse_mapping_list(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return set(), [make_problem(relative, line, FILE_FIELD, "not-utf8", _LANG, line=line)]
+        return set(), [make_problem(relative, line, FILE_FIELD, "not-utf8", _LANG, row=line)]
     except FrontMatterError as error:
         field = error.detail if error.code == "duplicate-key" else FILE_FIELD
         return set(), [

@@ -18,9 +18,9 @@ WARNINGS: frozenset[str] = frozenset({"unknown-key", "missing-translation", "emp
 MESSAGES: dict[str, dict[str, str]] = {
     "not-utf8": {
         "sv": "Filen är inte sparad som UTF-8, så till exempel å, ä och ö går inte att läsa "
-        "(första felet på rad {line}). Spara filen med teckenkodningen UTF-8 i din editor.",
+        "(första felet på rad {row}). Spara filen med teckenkodningen UTF-8 i din editor.",
         "nb": "Filen er ikke lagret som UTF-8, så for eksempel æ, ø og å kan ikke leses "
-        "(første feil på linje {line}). Lagre filen med tegnkodingen UTF-8 i editoren din.",
+        "(første feil på linje {row}). Lagre filen med tegnkodingen UTF-8 i editoren din.",
     },
     "empty-file": {
         "sv": "Filen är tom. Skapa nya filer med make new, eller skriv fälten mellan två "
@@ -41,16 +41,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "linje med --- mellom feltene og teksten.",
     },
     "yaml-syntax": {
-        "sv": "Raden går inte att läsa. Skriv varje fält som namn, kolon, mellanslag och "
-        "värde, och sätt värdet inom citattecken om det innehåller kolon eller börjar med "
-        'ett specialtecken: title: "Berättarkafé: våren 2025". (YAML: {detail})',
-        "nb": "Linjen kan ikke leses. Skriv hvert felt som navn, kolon, mellomrom og verdi, "
-        "og sett verdien i anførselstegn hvis den inneholder kolon eller begynner med et "
-        'spesialtegn: title: "Fortellerkafé: våren 2025". (YAML: {detail})',
+        "sv": "Raden går inte att läsa (YAML: {detail}). Skriv varje fält som namn, kolon, "
+        "mellanslag och värde, och sätt värdet inom citattecken om det innehåller kolon eller "
+        'börjar med ett specialtecken: title: "Berättarkafé: våren 2025".',
+        "nb": "Linjen kan ikke leses (YAML: {detail}). Skriv hvert felt som navn, kolon, "
+        "mellomrom og verdi, og sett verdien i anførselstegn hvis den inneholder kolon eller "
+        'begynner med et spesialtegn: title: "Fortellerkafé: våren 2025".',
     },
     "yaml-syntax/tab": {
-        "sv": "Raden har en tabb. Använd mellanslag i stället för tabb. (YAML: {detail})",
-        "nb": "Linjen har en tabulator. Bruk mellomrom i stedet for tabulator. (YAML: {detail})",
+        "sv": "Raden har en tabb (YAML: {detail}). Använd mellanslag i stället för tabb.",
+        "nb": "Linjen har en tabulator (YAML: {detail}). Bruk mellomrom i stedet for tabulator.",
     },
     "yaml-not-mapping": {
         "sv": "Fälten ska skrivas ett per rad, som namn, kolon och värde: title: Rubrik.",
