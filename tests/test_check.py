@@ -466,3 +466,25 @@ def test_a_failed_check_stops_the_build_and_keeps_the_last_output(tmp_path: Path
     assert "Traceback" not in bad.log
     assert sorted(output.rglob("*")) == listing
     assert {path: path.read_bytes() for path in output.rglob("*") if path.is_file()} == before
+
+
+CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+HALVES = dict(
+    zip(("sv", "nb"), CONTRIBUTING.split("\n## Svenska\n")[1].split("\n## Norsk\n"), strict=True)
+)
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_contributing_lists_every_rule_code_in_both_halves(lang: str) -> None:
+    rows = re.findall(r"^\| `([a-z0-9-]+)`", HALVES[lang], flags=re.M)
+    assert set(CODES) <= set(rows), set(CODES) - set(rows)
+
+
+def test_the_complete_examples_in_contributing_pass_the_check(tmp_path: Path) -> None:
+    examples = re.findall(r"^`(content/[^`]+)`:\n\n```[a-z]*\n(.*?)^```", CONTRIBUTING, re.M | re.S)
+    paths = {path for path, _text in examples}
+    assert len(paths) == 9  # four kinds in two languages, and companies.yaml
+    for path, text in examples:
+        write_content(tmp_path, {path: text})
+    problems = check_content(tmp_path / "content", tmp_path)
+    assert problems == [], "\n".join(problem.format() for problem in problems)
