@@ -190,6 +190,16 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
             ("missing-translation", "content/nyheter/kafe.sv.md", 1),
         ],
     ),
+    "page named like a section": (
+        {
+            "sidor/nyheter.sv.md": "---\ntitle: N\n---\nT\n",
+            "sidor/nyheter.nb.md": "---\ntitle: N\n---\nT\n",
+        },
+        [
+            ("duplicate-slug", "content/sidor/nyheter.nb.md", 1),
+            ("duplicate-slug", "content/sidor/nyheter.sv.md", 1),
+        ],
+    ),
     "the languages disagree on the start": (
         {"aktiviteter/kafe.nb.md": activity("nb", start="2025-03-13 18:00")},
         [("translations-differ", NB, 4), ("translations-differ", SV, 4)],
@@ -306,6 +316,20 @@ def test_messages_are_in_the_files_language(tmp_path: Path) -> None:
     assert problems[0].message.startswith('"DK" är inget land')
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("summary: x\n\tfoo: bar", "Raden har en tabb"),
+        ("place: \x07", "Raden innehåller ett osynligt"),
+    ],
+)
+def test_tabs_and_control_characters_are_named(tmp_path: Path, line: str, message: str) -> None:
+    text = f"---\ntitle: K\n{line}\n---\nText.\n"
+    (problem,) = run_check(tmp_path, {"aktiviteter/kafe.sv.md": text})
+    assert (problem.code, problem.line) == ("yaml-syntax", 4 if "foo" in line else 3)
+    assert problem.message.startswith(message), problem.message
+
+
 def test_a_misspelt_key_names_the_closest_known_key(tmp_path: Path) -> None:
     (problem,) = run_check(tmp_path, {"aktiviteter/kafe.nb.md": activity("nb", regstration="x")})
     assert problem.severity == "warning"
@@ -343,10 +367,20 @@ def test_bom_and_crlf_pass_cleanly(tmp_path: Path, text: str) -> None:
         b"\xff\xfe\x00-\x00-",
         b"---\n\x07: x\n---\n",
         b"---\n&a [*a]\n---\n",
+        b"---\ntitle: &x [*x]\n---\n",
         b"---\n? [a, b]\n: c\n---\n",
         b"---\ntitle: !!python/object:os.system x\n---\n",
     ],
-    ids=["empty", "blank", "utf16", "control-char", "alias", "complex-key", "python-tag"],
+    ids=[
+        "empty",
+        "blank",
+        "utf16",
+        "control-char",
+        "alias",
+        "recursive-alias",
+        "complex-key",
+        "python-tag",
+    ],
 )
 def test_odd_files_give_a_clear_problem_never_a_traceback(tmp_path: Path, data: bytes) -> None:
     problems = run_check(tmp_path, {"aktiviteter/kafe.sv.md": data})
@@ -488,3 +522,9 @@ def test_the_complete_examples_in_contributing_pass_the_check(tmp_path: Path) ->
         write_content(tmp_path, {path: text})
     problems = check_content(tmp_path / "content", tmp_path)
     assert problems == [], "\n".join(problem.format() for problem in problems)
+
+
+def test_make_check_refuses_a_missing_content_folder(tmp_path: Path) -> None:
+    result = cli("tools.check", "--content", str(tmp_path / "nothing"))
+    assert result.returncode == 2
+    assert "finns inte" in result.stderr and "Traceback" not in result.stderr

@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     args = parser.parse_args(argv)
+    if not args.content.is_dir():
+        print(f"make check: {args.content} finns inte / finnes ikke", file=sys.stderr)
+        return 2
     problems = check_content(args.content, ROOT)
     print_problems(problems)
     print(summary(problems))

@@ -84,6 +84,15 @@ def file_name_parts(name: str) -> tuple[str, str | None]:
     return (slug, lang) if dot else (stem, None)
 
 
+def _yaml_variant(detail: str) -> str | None:
+    """A more precise message for a tab or a control character (libyaml's or PyYAML's words)."""
+    if "tab" in detail or "'\\t'" in detail:
+        return "tab"
+    if "control characters" in detail or "special characters" in detail:
+        return "control"
+    return None
+
+
 def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, list[Problem]]:
     """Read one content file; return the item, or None and why it cannot be checked further."""
     relative = context.relative(path)
@@ -117,7 +126,7 @@ def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, li
         if error.code == "duplicate-key":
             problem = make_problem(relative, error.line, error.detail, error.code, lang)
             return None, [problem]
-        variant = "tab" if error.code == "yaml-syntax" and "\\t" in error.detail else None
+        variant = _yaml_variant(error.detail) if error.code == "yaml-syntax" else None
         problem = make_problem(
             relative, error.line, FILE_FIELD, error.code, lang, variant, detail=error.detail
         )

@@ -52,6 +52,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Raden har en tabb (YAML: {detail}). Använd mellanslag i stället för tabb.",
         "nb": "Linjen har en tabulator (YAML: {detail}). Bruk mellomrom i stedet for tabulator.",
     },
+    "yaml-syntax/control": {
+        "sv": "Raden innehåller ett osynligt styrtecken som inte får finnas i filen (YAML: "
+        "{detail}). Skriv om raden för hand i stället för att klistra in den.",
+        "nb": "Linjen inneholder et usynlig kontrolltegn som ikke kan være i filen (YAML: "
+        "{detail}). Skriv linjen på nytt for hånd i stedet for å lime den inn.",
+    },
     "yaml-not-mapping": {
         "sv": "Fälten ska skrivas ett per rad, som namn, kolon och värde: title: Rubrik.",
         "nb": "Feltene skal skrives ett per linje, som navn, kolon og verdi: title: Tittel.",
