@@ -6,6 +6,8 @@ PY ?= python3
 VENV ?= .venv
 PYTHON ?= $(VENV)/bin/python
 PELICANOPTS ?=
+TYPE ?=
+SLUG ?=
 
 BASEDIR = $(CURDIR)
 INPUTDIR = $(BASEDIR)/content
@@ -23,6 +25,10 @@ help:
 	@echo 'Samspel 63 sites: make targets'
 	@echo ''
 	@echo '  make serve            build both sites and serve them (se :$(PORT_SE), no :$(PORT_NO))'
+	@echo '  make check            check all of content/ and name every mistake (sv/nb)'
+	@echo '  make status           translation report: items missing in sv or nb, or out of date'
+	@echo '  make new TYPE=activity SLUG=berattarkafe-2025   start a new sv+nb pair'
+	@echo '                        (TYPE: activity, initiative, news, page)'
 	@echo '  make html             build both sites into output/se and output/no'
 	@echo '  make devserver        rebuild on every change and serve both sites'
 	@echo '  make publish          build both sites for https://samspel63.se and https://samspel63.no'
@@ -59,6 +65,15 @@ translations-update: translations-extract
 
 translations-compile: $(STAMP)
 	$(PYTHON) -m tools.build --compile-only
+
+check: $(STAMP)
+	$(PYTHON) -m tools.check --content $(INPUTDIR)
+
+status: $(STAMP)
+	$(PYTHON) -m tools.status --content $(INPUTDIR)
+
+new: $(STAMP)
+	$(PYTHON) -m tools.new --type "$(TYPE)" --slug "$(SLUG)" --content $(INPUTDIR)
 
 html: $(STAMP)
 	$(PYTHON) -m tools.build --settings $(CONFFILE) --output $(OUTPUTDIR) $(PELICANOPTS)
@@ -99,4 +114,5 @@ clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache
 
 .PHONY: help install html publish serve devserver lint test clean linkcheck deploy rollback \
-	translations-extract translations-update translations-compile
+	translations-extract translations-update translations-compile \
+	check status new

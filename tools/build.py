@@ -1,5 +1,7 @@
-"""Build both sites: compile the theme's catalogues, run Pelican, swap in the result.
+"""Build both sites: check the content, compile the catalogues, run Pelican, swap in the result.
 
+The content check (``make check``) runs first; on any error the problems are
+printed and the build stops before Pelican, without touching the output folder.
 Pelican writes into a fresh staging folder beside the output; only when both
 sites were built without a single warning does the staging replace
 ``output/se`` and ``output/no``. A failed build therefore leaves the last good
@@ -83,8 +85,27 @@ def swap_in(staging: Path, output: Path) -> None:
     shutil.rmtree(retired)
 
 
+def content_is_valid(settings_file: Path, content: Path | None) -> bool:
+    """Run the content check; print its errors and return False when there is one."""
+    from pelican.settings import read_settings
+
+    from tools.check import check_content, print_problems, summary
+
+    content_root = (
+        content if content is not None else Path(read_settings(str(settings_file))["PATH"])
+    )
+    errors = [p for p in check_content(content_root, ROOT) if p.severity == "error"]
+    if errors:
+        print_problems(errors, stream=sys.stderr)
+        print(summary(errors), file=sys.stderr)
+        print("build: output/ left as it was; run make check", file=sys.stderr)
+    return not errors
+
+
 def build(settings_file: Path, output: Path, content: Path | None = None) -> int:
     """Build both sites into ``output``; return a process exit code."""
+    if not content_is_valid(settings_file, content):
+        return 1
     compile_catalogues()
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))

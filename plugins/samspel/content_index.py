@@ -28,6 +28,8 @@ class ContentItem:
     lang: str
     path: Path
     fields: dict[str, Value]
+    body: str = ""
+    body_line: int = 1
 
     @property
     def kind(self) -> str:

@@ -63,6 +63,26 @@ SHARED_FIELDS: tuple[str, ...] = (
     "registration",
 )
 
+#: keys Pelican and i18n_subsites set themselves; ``translation`` even crashes i18n_subsites
+RESERVED_KEYS: tuple[str, ...] = (
+    "slug",
+    "lang",
+    "category",
+    "template",
+    "translation",
+    "save_as",
+    "url",
+)
+#: fields that hold a list (one value is read as a list of one)
+LIST_FIELDS: tuple[str, ...] = ("companies",)
+#: fields holding a day or a moment (``2024-03-14`` or ``2024-03-14 18:00``), per kind
+MOMENT_FIELDS: dict[str, tuple[str, ...]] = {"activity": ("start", "end")}
+#: fields holding a day only, per kind
+DAY_FIELDS: dict[str, tuple[str, ...]] = {"news": ("date",)}
+#: what ``make new`` writes where the communicator must fill in a value
+PLACEHOLDER = "FYLL I"
+
+COMPANIES_FILE = "companies.yaml"
 COMPANY_FIELDS_REQUIRED: tuple[str, ...] = ("id", "name", "country", "region", "sector", "public")
 COMPANY_FIELDS_OPTIONAL: tuple[str, ...] = ("website",)
 
@@ -72,6 +92,12 @@ FILENAME_PATTERN = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[^.]+)\.md$")
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})$")
+
+
+def known_fields(kind: str) -> tuple[str, ...]:
+    """Every field an item of ``kind`` may have, required ones first."""
+    required, optional = FIELDS[kind]
+    return required + optional
 
 
 def parse_moment(text: str, zone: ZoneInfo) -> date | datetime:

@@ -21,6 +21,8 @@ from .contract import (
     COUNTRY_TIMEZONES,
     DEFAULT_STATUS,
     FILENAME_PATTERN,
+    LIST_FIELDS,
+    RESERVED_KEYS,
     SECTIONS,
     parse_moment,
     schedule_for,
@@ -30,8 +32,8 @@ from .frontmatter import FrontMatterError, read_text, split
 log = logging.getLogger(__name__)
 
 #: Pelican keys we set ourselves; a communicator's value for them is ignored.
-_RESERVED = {"slug", "lang", "category", "template", "translation", "save_as", "url"}
-_LIST_FIELDS = {"companies"}
+_RESERVED = set(RESERVED_KEYS)
+_LIST_FIELDS = set(LIST_FIELDS)
 
 
 def safe_datetime(moment: datetime) -> SafeDatetime:

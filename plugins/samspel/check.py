@@ -1,0 +1,197 @@
+"""The content check: every mistake in content/ named at once, before anything is built.
+
+``check_content`` reads every file under the content folder, reports the files
+that cannot be read at all, and runs the rules on the rest. Rules are plain
+functions listed in two lists, so a new rule (an image check, say) is one
+function and one entry in ``ITEM_RULES`` at the end of ``check_rules.py``.
+
+An item rule is ``(item, context) -> Iterable[Problem]`` and sees one content
+file; a collection rule is ``(items, context) -> Iterable[Problem]`` and sees all
+of them (duplicate names, the two language versions of one item). A rule that
+crashes is reported as a ``check-failed`` problem, so one bug never hides the
+other problems behind a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .check_companies import check_companies
+from .check_messages import FILE_FIELD, make_problem
+from .check_pairs import COLLECTION_RULES
+from .check_rules import ITEM_RULES
+from .content_index import ContentItem
+from .contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
+from .frontmatter import FrontMatterError, split
+from .problems import Problem
+
+log = logging.getLogger(__name__)
+
+#: folders under content/ that hold no content files (pictures, data)
+NOT_CONTENT = ("bilder", DATA_SECTION)
+
+__all__ = ["COLLECTION_RULES", "ITEM_RULES", "CheckContext", "check_content", "has_errors"]
+
+
+@dataclass
+class CheckContext:
+    """What rules need beyond the one file they look at."""
+
+    content_root: Path
+    repo_root: Path
+    company_ids: set[str] = field(default_factory=set)
+    #: slugs of every initiative file, parsed or not (so one broken file does not cascade)
+    initiatives: set[str] = field(default_factory=set)
+    #: (section, slug, lang) of every well-named content file, parsed or not
+    files: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def relative(self, path: Path) -> PurePosixPath:
+        """A path as the communicator sees it: relative to the repository."""
+        path = path.resolve()
+        for base in (self.repo_root.resolve(), self.content_root.resolve().parent):
+            if path.is_relative_to(base):
+                return PurePosixPath(path.relative_to(base).as_posix())
+        return PurePosixPath(path.as_posix())
+
+    def content_path(self, section: str, slug: str, lang: str) -> PurePosixPath:
+        return self.relative(self.content_root / section / f"{slug}.{lang}.md")
+
+    def report(
+        self,
+        item: ContentItem,
+        field_name: str,
+        code: str,
+        line: int | None = None,
+        variant: str | None = None,
+        **params: object,
+    ) -> Problem:
+        """A problem in ``item``, at ``line`` or the field's line (1 when the field is missing)."""
+        if line is None:
+            value = item.fields.get(field_name)
+            line = value.line if value is not None else 1
+        return make_problem(
+            self.relative(item.path), line, field_name, code, item.lang, variant, **params
+        )
+
+
+def file_name_parts(name: str) -> tuple[str, str | None]:
+    """``("slug", "sv")`` from ``slug.sv.md``; the language is None without a suffix."""
+    stem = PurePosixPath(name).stem
+    slug, dot, lang = stem.rpartition(".")
+    return (slug, lang) if dot else (stem, None)
+
+
+def _yaml_variant(detail: str) -> str | None:
+    """A more precise message for a tab or a control character (libyaml's or PyYAML's words)."""
+    if "tab" in detail or "'\\t'" in detail:
+        return "tab"
+    if "control characters" in detail or "special characters" in detail:
+        return "control"
+    return None
+
+
+def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, list[Problem]]:
+    """Read one content file; return the item, or None and why it cannot be checked further."""
+    relative = context.relative(path)
+    section = path.parent.name
+    slug, lang = file_name_parts(path.name)
+    message_lang = lang if lang in LANGUAGES else "sv"
+
+    def file_problem(code: str, at: int = 1, **params: object) -> list[Problem]:
+        return [make_problem(relative, at, FILE_FIELD, code, message_lang, **params)]
+
+    folder = path.parent.relative_to(context.content_root)
+    if len(folder.parts) != 1 or section not in SECTIONS:
+        return None, file_problem("unknown-section", value=f"content/{folder.as_posix()}")
+    if lang not in LANGUAGES or path.suffix != ".md":
+        suggestion = f"{slug}.sv.md / {slug}.nb.md"
+        return None, file_problem("unknown-language", value=path.name, suggestion=suggestion)
+    context.files.add((section, slug, lang))
+    if section == "initiativ":
+        context.initiatives.add(slug)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, file_problem("not-utf8", line, row=line)
+    if not text.strip("\ufeff \t\r\n"):
+        return None, file_problem("empty-file")
+    try:
+        head = split(text)
+    except FrontMatterError as error:
+        if error.code == "duplicate-key":
+            problem = make_problem(relative, error.line, error.detail, error.code, lang)
+            return None, [problem]
+        variant = _yaml_variant(error.detail) if error.code == "yaml-syntax" else None
+        problem = make_problem(
+            relative, error.line, FILE_FIELD, error.code, lang, variant, detail=error.detail
+        )
+        return None, [problem]
+    return ContentItem(section, slug, lang, path, head.fields, head.body, head.body_line), []
+
+
+def _guarded(rule: Callable, subject, context: CheckContext, path: Path) -> list[Problem]:
+    """Run one rule; a crash becomes a ``check-failed`` problem instead of a traceback."""
+    try:
+        return list(rule(subject, context))
+    except Exception as error:
+        log.debug("content check rule %s failed", getattr(rule, "__name__", rule), exc_info=True)
+        lang = getattr(subject, "lang", "sv")
+        detail = f"{getattr(rule, '__name__', rule)}: {type(error).__name__}: {error}"
+        return [
+            make_problem(context.relative(path), 1, FILE_FIELD, "check-failed", lang, detail=detail)
+        ]
+
+
+def content_files(content_root: Path) -> list[Path]:
+    """Every Markdown file under content/, except in the picture and data folders."""
+    files = []
+    for path in sorted(content_root.rglob("*")):
+        relative = path.relative_to(content_root)
+        if not path.is_file() or relative.parts[0] in NOT_CONTENT:
+            continue
+        if any(part.startswith(".") for part in relative.parts):
+            continue  # editor backups and system files (.DS_Store, .#x.md)
+        if path.suffix.lower() in (".md", ".markdown"):
+            files.append(path)
+    return files
+
+
+def check_content(content_root: Path, repo_root: Path) -> list[Problem]:
+    """Every problem in every file under ``content_root``, sorted by file and line."""
+    content_root = content_root.resolve()
+    context = CheckContext(content_root, repo_root)
+    problems: list[Problem] = []
+    companies = content_root / DATA_SECTION / COMPANIES_FILE
+    if companies.is_file():
+        ids, company_problems = check_companies(companies, context.relative(companies))
+        context.company_ids = ids
+        problems += company_problems
+    items: list[ContentItem] = []
+    for path in content_files(content_root):
+        try:
+            item, file_problems = read_item(path, context)
+        except Exception as error:  # an unreadable file, a permission error …
+            detail = f"{type(error).__name__}: {error}"
+            relative = context.relative(path)
+            file_problems = [
+                make_problem(relative, 1, FILE_FIELD, "check-failed", "sv", detail=detail)
+            ]
+            item = None
+        problems += file_problems
+        if item is not None:
+            items.append(item)
+    for item in items:
+        for rule in ITEM_RULES:
+            problems += _guarded(rule, item, context, item.path)
+    for rule in COLLECTION_RULES:
+        problems += _guarded(rule, items, context, content_root)
+    return sorted(problems)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(problem.severity == "error" for problem in problems)

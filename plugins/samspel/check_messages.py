@@ -1,0 +1,321 @@
+"""What the content check says, in Swedish and Norwegian Bokmål, for communicators.
+
+Each message says what is wrong, then what to write instead. The key is the rule
+code CONTRIBUTING.md lists (``bad-date``); a ``code/variant`` key is a more
+precise wording of the same rule (``bad-date/time-only``). Swedish is used for
+``.sv.md`` files and data files, Norwegian for ``.nb.md`` files.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .problems import Problem
+
+#: rules whose problems are likely mistakes, not errors: they never stop a build
+WARNINGS: frozenset[str] = frozenset({"unknown-key", "missing-translation", "empty-body"})
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "not-utf8": {
+        "sv": "Filen är inte sparad som UTF-8, så till exempel å, ä och ö går inte att läsa "
+        "(första felet på rad {row}). Spara filen med teckenkodningen UTF-8 i din editor.",
+        "nb": "Filen er ikke lagret som UTF-8, så for eksempel æ, ø og å kan ikke leses "
+        "(første feil på linje {row}). Lagre filen med tegnkodingen UTF-8 i editoren din.",
+    },
+    "empty-file": {
+        "sv": "Filen är tom. Skapa nya filer med make new, eller skriv fälten mellan två "
+        "rader med bara --- överst i filen.",
+        "nb": "Filen er tom. Lag nye filer med make new, eller skriv feltene mellom to "
+        "linjer med bare --- øverst i filen.",
+    },
+    "no-front-matter": {
+        "sv": "Filen börjar inte med en rad med bara ---. Första raden ska vara ---, sedan "
+        "fälten (title: …), sedan en rad med --- och sist texten.",
+        "nb": "Filen begynner ikke med en linje med bare ---. Første linje skal være ---, så "
+        "feltene (title: …), så en linje med --- og til slutt teksten.",
+    },
+    "unclosed-front-matter": {
+        "sv": "Fälten avslutas aldrig: det saknas en rad med bara --- efter dem. Skriv en rad "
+        "med --- mellan fälten och texten.",
+        "nb": "Feltene avsluttes aldri: det mangler en linje med bare --- etter dem. Skriv en "
+        "linje med --- mellom feltene og teksten.",
+    },
+    "yaml-syntax": {
+        "sv": "Raden går inte att läsa (YAML: {detail}). Skriv varje fält som namn, kolon, "
+        "mellanslag och värde, och sätt värdet inom citattecken om det innehåller kolon eller "
+        'börjar med ett specialtecken: title: "Berättarkafé: våren 2025".',
+        "nb": "Linjen kan ikke leses (YAML: {detail}). Skriv hvert felt som navn, kolon, "
+        "mellomrom og verdi, og sett verdien i anførselstegn hvis den inneholder kolon eller "
+        'begynner med et spesialtegn: title: "Fortellerkafé: våren 2025".',
+    },
+    "yaml-syntax/tab": {
+        "sv": "Raden har en tabb (YAML: {detail}). Använd mellanslag i stället för tabb.",
+        "nb": "Linjen har en tabulator (YAML: {detail}). Bruk mellomrom i stedet for tabulator.",
+    },
+    "yaml-syntax/control": {
+        "sv": "Raden innehåller ett osynligt styrtecken som inte får finnas i filen (YAML: "
+        "{detail}). Skriv om raden för hand i stället för att klistra in den.",
+        "nb": "Linjen inneholder et usynlig kontrolltegn som ikke kan være i filen (YAML: "
+        "{detail}). Skriv linjen på nytt for hånd i stedet for å lime den inn.",
+    },
+    "yaml-not-mapping": {
+        "sv": "Fälten ska skrivas ett per rad, som namn, kolon och värde: title: Rubrik.",
+        "nb": "Feltene skal skrives ett per linje, som navn, kolon og verdi: title: Tittel.",
+    },
+    "yaml-not-list": {
+        "sv": "companies.yaml ska vara en lista med företag där varje företag börjar med en "
+        "rad - id: …, som i exemplet i CONTRIBUTING.md.",
+        "nb": "companies.yaml skal være en liste med bedrifter der hver bedrift begynner med "
+        "en linje - id: …, som i eksempelet i CONTRIBUTING.md.",
+    },
+    "not-a-company": {
+        "sv": "Posten är inget företag med fält. Skriv varje företag som - id: …, följt av "
+        "name:, country:, region:, sector: och public: på egna rader.",
+        "nb": "Posten er ingen bedrift med felt. Skriv hver bedrift som - id: …, fulgt av "
+        "name:, country:, region:, sector: og public: på egne linjer.",
+    },
+    "duplicate-key": {
+        "sv": "Fältet {field} står två gånger. Ta bort den ena raden.",
+        "nb": "Feltet {field} står to ganger. Fjern den ene linjen.",
+    },
+    "missing-field": {
+        "sv": "Fältet {field} saknas eller är tomt, men {kind} måste ha det. Skriv till "
+        "exempel: {example}",
+        "nb": "Feltet {field} mangler eller er tomt, men {kind} må ha det. Skriv for "
+        "eksempel: {example}",
+    },
+    "reserved-key": {
+        "sv": "Fältet {field} sköts av webbplatsen och kan inte användas här. Ta bort raden: "
+        "adressen kommer från filnamnet och språket från slutet .sv.md eller .nb.md.",
+        "nb": "Feltet {field} styres av nettstedet og kan ikke brukes her. Fjern linjen: "
+        "adressen kommer fra filnavnet og språket fra slutten .sv.md eller .nb.md.",
+    },
+    "unknown-key": {
+        "sv": "Fältet {field} finns inte för {kind} och används inte. Menade du {closest}?",
+        "nb": "Feltet {field} finnes ikke for {kind} og brukes ikke. Mente du {closest}?",
+    },
+    "unknown-key/no-match": {
+        "sv": "Fältet {field} finns inte för {kind} och används inte. Fälten som finns är: "
+        "{known}.",
+        "nb": "Feltet {field} finnes ikke for {kind} og brukes ikke. Feltene som finnes er: "
+        "{known}.",
+    },
+    "not-text": {
+        "sv": "Fältet {field} ska vara en enda text, inte en lista. Skriv allt på en rad: "
+        "{field}: …",
+        "nb": "Feltet {field} skal være én tekst, ikke en liste. Skriv alt på én linje: {field}: …",
+    },
+    "not-list": {
+        "sv": "Fältet {field} ska vara en lista med företags-id: {field}: [anon-se-01, "
+        "anon-se-02].",
+        "nb": "Feltet {field} skal være en liste med bedrifts-id: {field}: [anon-se-01, "
+        "anon-se-02].",
+    },
+    "unknown-type": {
+        "sv": "{value} är ingen typ av aktivitet som webbplatsen känner till. Skriv en av: "
+        "{allowed}.",
+        "nb": "{value} er ingen aktivitetstype nettstedet kjenner til. Skriv en av: {allowed}.",
+    },
+    "unknown-country": {
+        "sv": "{value} är inget land som webbplatsen känner till. Skriv SE för Sverige eller "
+        "NO för Norge, med stora bokstäver.",
+        "nb": "{value} er ikke et land nettstedet kjenner til. Skriv SE for Sverige eller NO "
+        "for Norge, med store bokstaver.",
+    },
+    "unknown-status": {
+        "sv": "{value} är ingen status som webbplatsen känner till. Skriv planned (planerad) "
+        "eller cancelled (inställd), eller ta bort raden.",
+        "nb": "{value} er ingen status nettstedet kjenner til. Skriv planned (planlagt) eller "
+        "cancelled (avlyst), eller fjern linjen.",
+    },
+    "bad-date": {
+        "sv": "{value} är inget datum. Skriv datumet som 2024-03-14, eller datum och tid "
+        'inom citattecken: "2024-03-14 18:00".',
+        "nb": "{value} er ingen dato. Skriv datoen som 2024-03-14, eller dato og klokkeslett "
+        'i anførselstegn: "2024-03-14 18:00".',
+    },
+    "bad-date/time-only": {
+        "sv": "{value} är bara ett klockslag. Skriv dagen också, inom citattecken: "
+        '"2024-03-14 {time}".',
+        "nb": "{value} er bare et klokkeslett. Skriv dagen også, i anførselstegn: "
+        '"2024-03-14 {time}".',
+    },
+    "bad-date/impossible": {
+        "sv": "{value} är inget riktigt datum eller klockslag: den dagen eller tiden finns "
+        "inte. Kontrollera månad, dag och tid (till exempel 2024-02-29 eller "
+        '"2024-03-14 18:00").',
+        "nb": "{value} er ingen gyldig dato eller klokkeslett: den dagen eller tiden finnes "
+        "ikke. Kontroller måned, dag og tid (for eksempel 2024-02-29 eller "
+        '"2024-03-14 18:00").',
+    },
+    "bad-date/day-only": {
+        "sv": "{value} är inget datum. Skriv bara dagen, som år-månad-dag: 2024-03-14.",
+        "nb": "{value} er ingen dato. Skriv bare dagen, som år-måned-dag: 2024-03-14.",
+    },
+    "end-before-start": {
+        "sv": "Slutet {value} kommer före starten {start}. Skriv ett slut som är samma som "
+        "eller senare än start, eller ta bort end om aktiviteten bara är en dag.",
+        "nb": "Slutten {value} kommer før starten {start}. Skriv en slutt som er lik eller "
+        "senere enn start, eller fjern end hvis aktiviteten bare varer én dag.",
+    },
+    "unknown-company": {
+        "sv": "{value} finns inte i content/data/companies.yaml. Skriv ett id som finns där "
+        "({example}), eller lägg först till företaget i companies.yaml.",
+        "nb": "{value} finnes ikke i content/data/companies.yaml. Skriv en id som finnes der "
+        "({example}), eller legg først til bedriften i companies.yaml.",
+    },
+    "unknown-initiative": {
+        "sv": "Det finns inget initiativ som heter {value}. Skriv filnamnet på ett initiativ i "
+        "content/initiativ/ utan .sv.md ({example}), eller ta bort raden.",
+        "nb": "Det finnes ikke noe initiativ som heter {value}. Skriv filnavnet til et "
+        "initiativ i content/initiativ/ uten .nb.md ({example}), eller fjern linjen.",
+    },
+    "bad-registration": {
+        "sv": "{value} är ingen webbadress. Skriv hela adressen till anmälan, som börjar med "
+        "https://, till exempel https://exempel.se/anmalan.",
+        "nb": "{value} er ingen nettadresse. Skriv hele adressen til påmeldingen, som begynner "
+        "med https://, for eksempel https://eksempel.no/pamelding.",
+    },
+    "bad-slug": {
+        "sv": "Filnamnet {value} får bara ha små bokstäver a–z, siffror och bindestreck (inga "
+        "å, ä, ö, stora bokstäver eller mellanslag). Byt namn på filen till {suggestion}.",
+        "nb": "Filnavnet {value} kan bare ha små bokstaver a–z, tall og bindestrek (ingen æ, "
+        "ø, å, store bokstaver eller mellomrom). Gi filen nytt navn: {suggestion}.",
+    },
+    "bad-slug/company": {
+        "sv": "Id:t {value} får bara ha små bokstäver a–z, siffror och bindestreck. Skriv till "
+        "exempel {suggestion}.",
+        "nb": "Id-en {value} kan bare ha små bokstaver a–z, tall og bindestrek. Skriv for "
+        "eksempel {suggestion}.",
+    },
+    "unknown-language": {
+        "sv": "Filnamnet {value} slutar inte med .sv.md (svenska) eller .nb.md (norska), så "
+        "filen publiceras inte. Byt namn på filen till {suggestion}.",
+        "nb": "Filnavnet {value} slutter ikke med .sv.md (svensk) eller .nb.md (norsk), så "
+        "filen publiseres ikke. Gi filen nytt navn: {suggestion}.",
+    },
+    "unknown-section": {
+        "sv": "Filen ligger i {value}, som inte publiceras. Lägg den direkt i en av mapparna "
+        "content/aktiviteter, content/initiativ, content/nyheter eller content/sidor.",
+        "nb": "Filen ligger i {value}, som ikke publiseres. Legg den rett i en av mappene "
+        "content/aktiviteter, content/initiativ, content/nyheter eller content/sidor.",
+    },
+    "duplicate-slug": {
+        "sv": "Namnet {value} används också av {other_path}. Två saker kan inte ha samma "
+        "namn; byt namn på den ena filen (båda språkfilerna).",
+        "nb": "Navnet {value} brukes også av {other_path}. To ting kan ikke ha samme navn; gi "
+        "den ene filen nytt navn (begge språkfilene).",
+    },
+    "translations-differ": {
+        "sv": "Här står {value}, men i den norska versionen ({other_path}) står {other_value}. "
+        "{field} gäller båda språken: skriv samma värde i båda filerna.",
+        "nb": "Her står {value}, men i den svenske versjonen ({other_path}) står {other_value}. "
+        "{field} gjelder begge språk: skriv samme verdi i begge filene.",
+    },
+    "missing-translation": {
+        "sv": "Det finns ingen norsk version ({other_path}), så detta visas bara på "
+        "samspel63.se. Skapa filen om det ska visas på samspel63.no också.",
+        "nb": "Det finnes ingen svensk versjon ({other_path}), så dette vises bare på "
+        "samspel63.no. Lag filen hvis det skal vises på samspel63.se også.",
+    },
+    "empty-body": {
+        "sv": "Filen har ingen text efter fälten, så sidan blir tom. Skriv texten under den "
+        "andra raden med ---.",
+        "nb": "Filen har ingen tekst etter feltene, så siden blir tom. Skriv teksten under den "
+        "andre linjen med ---.",
+    },
+    "placeholder": {
+        "sv": "Här står fortfarande platshållaren {value}. Skriv det riktiga värdet (se "
+        "kommentaren ovanför), eller ta bort raden om fältet får saknas.",
+        "nb": "Her står fortsatt plassholderen {value}. Skriv den riktige verdien (se "
+        "kommentaren over), eller fjern linjen hvis feltet kan mangle.",
+    },
+    "placeholder/text": {
+        "sv": "Texten innehåller fortfarande platshållaren {value}. Skriv den riktiga texten "
+        "i stället.",
+        "nb": "Teksten inneholder fortsatt plassholderen {value}. Skriv den riktige teksten "
+        "i stedet.",
+    },
+    "duplicate-company": {
+        "sv": "Id:t {value} används redan av företaget på rad {other_line}. Ge varje företag "
+        "ett eget id.",
+        "nb": "Id-en {value} brukes allerede av bedriften på linje {other_line}. Gi hver "
+        "bedrift sin egen id.",
+    },
+    "bad-public": {
+        "sv": "{value} går inte att förstå här. Skriv true om företaget får namnges på "
+        "webbplatserna, annars false.",
+        "nb": "{value} kan ikke forstås her. Skriv true hvis bedriften kan nevnes ved navn på "
+        "nettstedene, ellers false.",
+    },
+    "check-failed": {
+        "sv": "Kontrollen kunde inte läsa detta ({detail}). Det är ett fel i webbplatsens "
+        "program, inte i texten: be en utvecklare titta på det.",
+        "nb": "Kontrollen kunne ikke lese dette ({detail}). Det er en feil i nettstedets "
+        "program, ikke i teksten: be en utvikler se på det.",
+    },
+}
+
+#: rule codes, each listed in CONTRIBUTING.md
+CODES: tuple[str, ...] = tuple(dict.fromkeys(key.split("/")[0] for key in MESSAGES))
+
+#: what the kind of an item is called in a message ("… men en aktivitet måste ha det")
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "activity": {"sv": "en aktivitet", "nb": "en aktivitet"},
+    "initiative": {"sv": "ett initiativ", "nb": "et initiativ"},
+    "news": {"sv": "en nyhet", "nb": "en nyhet"},
+    "page": {"sv": "en sida", "nb": "en side"},
+    "company": {"sv": "ett företag", "nb": "en bedrift"},
+}
+
+#: a right value for each required field, per language
+EXAMPLES: dict[str, dict[str, str]] = {
+    "title": {"sv": "title: Berättarkafé i Östersund", "nb": "title: Fortellerkafé i Steinkjer"},
+    "type": {"sv": "type: workshop", "nb": "type: workshop"},
+    "start": {"sv": "start: 2025-03-14", "nb": "start: 2025-03-14"},
+    "place": {"sv": "place: Jamtli, Östersund", "nb": "place: Tindved Kulturhage, Steinkjer"},
+    "country": {"sv": "country: SE", "nb": "country: NO"},
+    "summary": {
+        "sv": "summary: En kväll om berättande för kulturföretag.",
+        "nb": "summary: En kveld om fortelling for kulturbedrifter.",
+    },
+    "date": {"sv": "date: 2025-03-14", "nb": "date: 2025-03-14"},
+    "id": {"sv": "id: kulturforetaget-ab", "nb": "id: kulturbedriften-as"},
+    "name": {"sv": "name: Kulturföretaget AB", "nb": "name: Kulturbedriften AS"},
+    "region": {"sv": "region: Jämtland Härjedalen", "nb": "region: Trøndelag"},
+    "sector": {"sv": "sector: Musik", "nb": "sector: Musikk"},
+    "public": {"sv": "public: true", "nb": "public: true"},
+}
+
+#: the word used as ``field`` for a problem with the whole file
+FILE_FIELD = "fil"
+
+
+def language_of(lang: str) -> str:
+    """The language a message is written in: Norwegian for nb files, otherwise Swedish."""
+    return "nb" if lang == "nb" else "sv"
+
+
+def quoted(value: object) -> str:
+    """A value as the communicator wrote it, in straight quotes: ``"14 mars"``."""
+    return f'"{value}"'
+
+
+def make_problem(
+    path: PurePosixPath,
+    line: int,
+    field: str,
+    code: str,
+    lang: str,
+    variant: str | None = None,
+    **params: object,
+) -> Problem:
+    """The Problem for rule ``code`` in the file's language."""
+    template = MESSAGES[f"{code}/{variant}" if variant else code][language_of(lang)]
+    params.setdefault("field", field)
+    severity = "warning" if code in WARNINGS else "error"
+    return Problem(path, max(line, 1), field, code, template.format(**params), severity)
+
+
+#: how a field that one language file lacks is shown next to the other's value
+ABSENT: dict[str, str] = {"sv": "ingenting (fältet saknas)", "nb": "ingenting (feltet mangler)"}

@@ -1,0 +1,261 @@
+"""The rules the content check runs on each content file, one function per rule.
+
+Each rule is ``(item, context) -> Iterable[Problem]`` (see :mod:`check`). A value
+still holding ``make new``'s placeholder is reported once, by
+:func:`placeholders`, and skipped by the rules that check what a value means.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from .check_messages import EXAMPLES, FILE_FIELD, KIND_NAMES, language_of, quoted
+from .content_index import ContentItem
+from .contract import (
+    ACTIVITY_TYPES,
+    COUNTRY_TIMEZONES,
+    DAY_FIELDS,
+    FIELDS,
+    LIST_FIELDS,
+    MOMENT_FIELDS,
+    PLACEHOLDER,
+    RESERVED_KEYS,
+    SLUG_PATTERN,
+    STATUSES,
+    known_fields,
+    parse_moment,
+    schedule_for,
+)
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .check import CheckContext
+
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}[:.]\d{2})?$")
+_TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ß": "ss"})
+_STOCKHOLM = ZoneInfo(COUNTRY_TIMEZONES["SE"])
+
+
+def slugify(text: str) -> str:
+    """A file name communicators can use instead: ``Berättarkafé 2025`` -> ``berattarkafe-2025``."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATION))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "namn"
+
+
+def is_placeholder(data: object) -> bool:
+    if isinstance(data, list):
+        return any(is_placeholder(entry) for entry in data)
+    return isinstance(data, str) and PLACEHOLDER in data
+
+
+def text_of(item: ContentItem, name: str) -> str | None:
+    """The field's text, stripped; None when it is missing, empty, a list or a placeholder."""
+    value = item.fields.get(name)
+    if value is None or not isinstance(value.data, str) or is_placeholder(value.data):
+        return None
+    return value.data.strip() or None
+
+
+def _empty(data: object) -> bool:
+    return data is None or data == [] or data == {} or (isinstance(data, str) and not data.strip())
+
+
+def required_fields(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[missing-field]``: every required field of the item's kind is there and not empty."""
+    lang = language_of(item.lang)
+    for name in FIELDS[item.kind][0]:
+        value = item.fields.get(name)
+        if value is None or _empty(value.data):
+            kind = KIND_NAMES[item.kind][lang]
+            example = EXAMPLES[name][lang]
+            yield context.report(item, name, "missing-field", kind=kind, example=example)
+
+
+def reserved_keys(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[reserved-key]``: keys Pelican sets itself (``translation`` crashes i18n_subsites)."""
+    for name in item.fields:
+        if name in RESERVED_KEYS:
+            yield context.report(item, name, "reserved-key")
+
+
+def unknown_keys(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[unknown-key]`` (warning): a key no template reads, most likely a typo."""
+    known = known_fields(item.kind)
+    kind = KIND_NAMES[item.kind][language_of(item.lang)]
+    for name in item.fields:
+        if name in known or name in RESERVED_KEYS:
+            continue
+        closest = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.5)
+        if closest:
+            yield context.report(item, name, "unknown-key", kind=kind, closest=closest[0])
+        else:
+            yield context.report(
+                item, name, "unknown-key", variant="no-match", kind=kind, known=", ".join(known)
+            )
+
+
+def value_shapes(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[not-text]``/``[not-list]``: one text per field, and a list of ids for companies."""
+    for name in known_fields(item.kind):
+        value = item.fields.get(name)
+        if value is None or value.data is None:
+            continue
+        if name in LIST_FIELDS:
+            entries = value.data if isinstance(value.data, list) else [value.data]
+            if not all(isinstance(entry, str) for entry in entries):
+                yield context.report(item, name, "not-list")
+        elif not isinstance(value.data, str):
+            yield context.report(item, name, "not-text")
+
+
+def placeholders(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[placeholder]``: a value or text ``make new`` wrote that was never filled in."""
+    for name, value in item.fields.items():
+        if is_placeholder(value.data):
+            shown = value.data if isinstance(value.data, str) else PLACEHOLDER
+            yield context.report(item, name, "placeholder", value=quoted(shown))
+    for offset, line in enumerate(item.body.split("\n")):
+        if PLACEHOLDER in line:
+            line_number = item.body_line + offset
+            shown = quoted(PLACEHOLDER + " …")
+            yield context.report(
+                item, "text", "placeholder", line=line_number, variant="text", value=shown
+            )
+            break
+
+
+def activity_choices(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[unknown-type]``, ``[unknown-country]``, ``[unknown-status]`` of an activity."""
+    if item.kind != "activity":
+        return
+    checks = (
+        ("type", ACTIVITY_TYPES, "unknown-type"),
+        ("country", tuple(COUNTRY_TIMEZONES), "unknown-country"),
+        ("status", STATUSES, "unknown-status"),
+    )
+    for name, allowed, code in checks:
+        text = text_of(item, name)
+        if text is not None and text not in allowed:
+            yield context.report(item, name, code, value=quoted(text), allowed=", ".join(allowed))
+
+
+def _date_problem(item: ContentItem, context: CheckContext, name: str, text: str) -> Problem:
+    if _TIME_ONLY.match(text):
+        return context.report(
+            item, name, "bad-date", variant="time-only", value=quoted(text), time=text
+        )
+    if _DATE_SHAPE.match(text):
+        return context.report(item, name, "bad-date", variant="impossible", value=quoted(text))
+    return context.report(item, name, "bad-date", value=quoted(text))
+
+
+def dates(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[bad-date]``: real days and times; ``[end-before-start]`` for activities."""
+    parsed = {}
+    for name in MOMENT_FIELDS.get(item.kind, ()):
+        text = text_of(item, name)
+        if text is None:
+            continue
+        try:
+            parsed[name] = parse_moment(text, _STOCKHOLM)
+        except ValueError:
+            yield _date_problem(item, context, name, text)
+    for name in DAY_FIELDS.get(item.kind, ()):
+        text = text_of(item, name)
+        if text is None:
+            continue
+        try:
+            day = parse_moment(text, _STOCKHOLM)
+        except ValueError:
+            yield _date_problem(item, context, name, text)
+            continue
+        if hasattr(day, "hour"):
+            yield context.report(item, name, "bad-date", variant="day-only", value=quoted(text))
+    if "start" in parsed and "end" in parsed:
+        country = text_of(item, "country")
+        zone_country = country if country in COUNTRY_TIMEZONES else "SE"
+        start, end = text_of(item, "start"), text_of(item, "end")
+        schedule = schedule_for(start, end, zone_country)
+        if schedule.end < schedule.start:
+            yield context.report(
+                item, "end", "end-before-start", value=quoted(end), start=quoted(start)
+            )
+
+
+def references(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[unknown-company]`` and ``[unknown-initiative]``: ids and slugs that exist."""
+    value = item.fields.get("companies")
+    if item.kind == "activity" and value is not None and not is_placeholder(value.data):
+        entries = value.data if isinstance(value.data, list) else [value.data]
+        example = ", ".join(sorted(context.company_ids)[:2]) or "-"
+        for entry in entries:
+            if isinstance(entry, str) and entry.strip() not in context.company_ids:
+                yield context.report(
+                    item, "companies", "unknown-company", value=quoted(entry), example=example
+                )
+    initiative = text_of(item, "initiative")
+    if item.kind == "activity" and initiative and initiative not in context.initiatives:
+        example = ", ".join(sorted(context.initiatives)[:2]) or "-"
+        yield context.report(
+            item, "initiative", "unknown-initiative", value=quoted(initiative), example=example
+        )
+
+
+def is_web_address(text: str) -> bool:
+    """An absolute http(s) URL with a host and no spaces (never ``javascript:``)."""
+    if any(char.isspace() for char in text):
+        return False
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def registration(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[bad-registration]``: the registration link is a web address a visitor can follow."""
+    text = text_of(item, "registration")
+    if item.kind == "activity" and text is not None and not is_web_address(text):
+        yield context.report(item, "registration", "bad-registration", value=quoted(text))
+
+
+def slug(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[bad-slug]``: the file name becomes the address, so lowercase ASCII only."""
+    if not SLUG_PATTERN.match(item.slug):
+        yield context.report(
+            item,
+            FILE_FIELD,
+            "bad-slug",
+            line=1,
+            value=quoted(item.path.name),
+            suggestion=f"{slugify(item.slug)}.{item.lang}.md",
+        )
+
+
+def body(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[empty-body]`` (warning): only front matter, so the page would be empty."""
+    if not item.body.strip():
+        yield context.report(item, "text", "empty-body", line=item.body_line - 1)
+
+
+Rule = Callable[[ContentItem, "CheckContext"], Iterable[Problem]]
+
+#: every rule run on each content file, in this order; add new rules here
+ITEM_RULES: list[Rule] = [
+    required_fields,
+    reserved_keys,
+    unknown_keys,
+    value_shapes,
+    placeholders,
+    activity_choices,
+    dates,
+    references,
+    registration,
+    slug,
+    body,
+]

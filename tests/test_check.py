@@ -1,0 +1,530 @@
+"""The content check: one broken case per rule, all problems in one run, a build that stops."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import REPO, run_build, write_content
+
+sys.path[:0] = [str(REPO), str(REPO / "plugins")]
+
+from samspel import check_rules  # noqa: E402
+from samspel.check import check_content, has_errors  # noqa: E402
+from samspel.check_messages import CODES, MESSAGES, WARNINGS  # noqa: E402
+from samspel.problems import Problem  # noqa: E402
+
+SV = "content/aktiviteter/kafe.sv.md"
+NB = "content/aktiviteter/kafe.nb.md"
+
+COMPANIES = """\
+# Företag
+- id: kulturforetaget-ab
+  name: Kulturföretaget AB
+  country: SE
+  region: Jämtland Härjedalen
+  sector: Musik
+  public: true
+- id: kulturbedriften-as
+  name: Kulturbedriften AS
+  country: NO
+  region: Trøndelag
+  sector: Musikk
+  public: false
+"""
+
+#: activity fields in file order: line 2 title, 3 type, 4 start, 5 end, 6 place, 7 country,
+#: 8 summary, 9 initiative, 10 companies, 11 registration, 12 ---, 13 text
+ACTIVITY = {
+    "title": {"sv": "Berättarkafé", "nb": "Fortellerkafé"},
+    "type": "workshop",
+    "start": "2025-03-14 18:00",
+    "end": "2025-03-14 21:00",
+    "place": {"sv": "Jamtli, Östersund", "nb": "Jamtli, Östersund"},
+    "country": "NO",
+    "summary": {"sv": "En kväll om berättande.", "nb": "En kveld om fortelling."},
+    "initiative": "berattarnatverket",
+    "companies": "[kulturforetaget-ab, kulturbedriften-as]",
+    "registration": "https://example.org/anmalan",
+}
+
+
+def activity(lang: str, **changes: str | None) -> str:
+    """A valid activity in ``lang``; a change of None drops the field, new keys go last."""
+    fields = {
+        key: (value[lang] if isinstance(value, dict) else value) for key, value in ACTIVITY.items()
+    }
+    fields.update(changes)
+    head = "".join(f"{key}: {value}\n" for key, value in fields.items() if value is not None)
+    return f"---\n{head}---\nText på {lang}.\n"
+
+
+def both(**changes: str | None) -> dict[str, str]:
+    """The activity pair with the same change in both language files."""
+    return {
+        "aktiviteter/kafe.sv.md": activity("sv", **changes),
+        "aktiviteter/kafe.nb.md": activity("nb", **changes),
+    }
+
+
+BASE = {
+    "data/companies.yaml": COMPANIES,
+    "initiativ/berattarnatverket.sv.md": "---\ntitle: Berättarnätverket\nsummary: S\n---\nT\n",
+    "initiativ/berattarnatverket.nb.md": "---\ntitle: Fortellernettverket\nsummary: S\n---\nT\n",
+    **both(),
+}
+
+
+def run_check(tmp_path: Path, files: dict[str, str | bytes | None]) -> list[Problem]:
+    """Check BASE with ``files`` laid over it (None deletes a file)."""
+    content = tmp_path / "content"
+    for relative, text in {**BASE, **files}.items():
+        if text is None:
+            continue
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return check_content(content, tmp_path)
+
+
+def found(problems: list[Problem]) -> list[tuple[str, str, int]]:
+    return [(problem.code, str(problem.path), problem.line) for problem in problems]
+
+
+COMPANY_PATH = "content/data/companies.yaml"
+NEWS = "content/nyheter/rapport.sv.md"
+
+#: name -> (files over BASE, exactly the problems expected as (code, path, line))
+CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
+    "yaml that does not parse": (
+        {"aktiviteter/kafe.sv.md": activity("sv", title="Kafé: våren")},
+        [("yaml-syntax", SV, 2)],
+    ),
+    "yaml with a tab": (
+        {"aktiviteter/kafe.sv.md": activity("sv", summary="x\n\tfoo: bar")},
+        [("yaml-syntax", SV, 9)],
+    ),
+    "title missing": (
+        {"aktiviteter/kafe.sv.md": activity("sv", title=None)},
+        [("missing-field", SV, 1)],
+    ),
+    "title empty": (
+        {"aktiviteter/kafe.nb.md": activity("nb", title='""')},
+        [("missing-field", NB, 2)],
+    ),
+    "unknown type": (both(type="concert"), [("unknown-type", NB, 3), ("unknown-type", SV, 3)]),
+    "unknown country": (
+        both(country="DK"),
+        [("unknown-country", NB, 7), ("unknown-country", SV, 7)],
+    ),
+    "unknown status": (
+        both(status="postponed"),
+        [("unknown-status", NB, 12), ("unknown-status", SV, 12)],
+    ),
+    "start in words": (both(start="14 mars"), [("bad-date", NB, 4), ("bad-date", SV, 4)]),
+    "end is only a time": (both(end="18:00"), [("bad-date", NB, 5), ("bad-date", SV, 5)]),
+    "start on a day that does not exist": (
+        both(start="2024-02-30", end=None),
+        [("bad-date", NB, 4), ("bad-date", SV, 4)],
+    ),
+    "news date with a time": (
+        {
+            "nyheter/rapport.sv.md": "---\ntitle: R\ndate: 2024-03-14 18:00\nsummary: S\n---\nT\n",
+            "nyheter/rapport.nb.md": "---\ntitle: R\ndate: 2024-03-14 18:00\nsummary: S\n---\nT\n",
+        },
+        [("bad-date", "content/nyheter/rapport.nb.md", 3), ("bad-date", NEWS, 3)],
+    ),
+    "end before start": (
+        both(start="2025-03-14", end="2025-03-13"),
+        [("end-before-start", NB, 5), ("end-before-start", SV, 5)],
+    ),
+    "unknown company": (
+        both(companies="[kulturforetaget-ab, okant-ab]"),
+        [("unknown-company", NB, 10), ("unknown-company", SV, 10)],
+    ),
+    "unknown initiative": (
+        both(initiative="finns-inte"),
+        [("unknown-initiative", NB, 9), ("unknown-initiative", SV, 9)],
+    ),
+    "javascript registration": (
+        both(registration="javascript:alert(1)"),
+        [("bad-registration", NB, 11), ("bad-registration", SV, 11)],
+    ),
+    "slug with capitals and å": (
+        {
+            "aktiviteter/kafe.sv.md": None,
+            "aktiviteter/kafe.nb.md": None,
+            "aktiviteter/Kafé-på-Jamtli.sv.md": activity("sv"),
+            "aktiviteter/Kafé-på-Jamtli.nb.md": activity("nb"),
+        },
+        [
+            ("bad-slug", "content/aktiviteter/Kafé-på-Jamtli.nb.md", 1),
+            ("bad-slug", "content/aktiviteter/Kafé-på-Jamtli.sv.md", 1),
+        ],
+    ),
+    "file saved as Latin-1": (
+        {"aktiviteter/kafe.sv.md": activity("sv").encode("latin-1")},
+        [("not-utf8", SV, 2)],
+    ),
+    "unknown language suffix": (
+        {"aktiviteter/kafe.sv.md": None, "aktiviteter/kafe.no.md": activity("sv")},
+        [("missing-translation", NB, 1), ("unknown-language", "content/aktiviteter/kafe.no.md", 1)],
+    ),
+    "file outside the sections": (
+        {"aktiviteter/2025/kafe.sv.md": activity("sv")},
+        [("unknown-section", "content/aktiviteter/2025/kafe.sv.md", 1)],
+    ),
+    "same name in two sections": (
+        {"nyheter/kafe.sv.md": "---\ntitle: K\ndate: 2025-01-01\nsummary: S\n---\nT\n"},
+        [
+            ("duplicate-slug", NB, 1),
+            ("duplicate-slug", SV, 1),
+            ("duplicate-slug", "content/nyheter/kafe.sv.md", 1),
+            ("missing-translation", "content/nyheter/kafe.sv.md", 1),
+        ],
+    ),
+    "page named like a section": (
+        {
+            "sidor/nyheter.sv.md": "---\ntitle: N\n---\nT\n",
+            "sidor/nyheter.nb.md": "---\ntitle: N\n---\nT\n",
+        },
+        [
+            ("duplicate-slug", "content/sidor/nyheter.nb.md", 1),
+            ("duplicate-slug", "content/sidor/nyheter.sv.md", 1),
+        ],
+    ),
+    "the languages disagree on the start": (
+        {"aktiviteter/kafe.nb.md": activity("nb", start="2025-03-13 18:00")},
+        [("translations-differ", NB, 4), ("translations-differ", SV, 4)],
+    ),
+    "translation key": (
+        {"aktiviteter/kafe.sv.md": activity("sv", translation="true")},
+        [("reserved-key", SV, 12)],
+    ),
+    "empty file": ({"aktiviteter/kafe.sv.md": ""}, [("empty-file", SV, 1)]),
+    "no front matter": ({"aktiviteter/kafe.sv.md": "Bara text.\n"}, [("no-front-matter", SV, 1)]),
+    "front matter never closed": (
+        {"aktiviteter/kafe.sv.md": "---\ntitle: K\n\nText.\n"},
+        [("unclosed-front-matter", SV, 1)],
+    ),
+    "front matter is a list": (
+        {
+            "sidor/om.sv.md": "---\n- title: Om\n---\nText.\n",
+            "sidor/om.nb.md": "---\ntitle: Om\n---\nTekst.\n",
+        },
+        [("yaml-not-mapping", "content/sidor/om.sv.md", 2)],
+    ),
+    "a key written twice": (
+        {"aktiviteter/kafe.sv.md": activity("sv", place="Jamtli\nplace: Östersund")},
+        [("duplicate-key", SV, 7)],
+    ),
+    "title as a list": (
+        {"aktiviteter/kafe.sv.md": activity("sv", title="[a, b]")},
+        [("not-text", SV, 2)],
+    ),
+    "companies as a mapping": (
+        both(companies="{a: b}"),
+        [("not-list", NB, 10), ("not-list", SV, 10)],
+    ),
+    "placeholder left": (
+        {"aktiviteter/kafe.sv.md": activity("sv", place='"FYLL I: plats"')},
+        [("placeholder", SV, 6)],
+    ),
+    "only front matter": (
+        {"sidor/om.sv.md": "---\ntitle: Om\n---\n", "sidor/om.nb.md": "---\ntitle: Om\n---"},
+        [("empty-body", "content/sidor/om.nb.md", 3), ("empty-body", "content/sidor/om.sv.md", 3)],
+    ),
+    "misspelt key": (
+        {"aktiviteter/kafe.sv.md": activity("sv", titel="K")},
+        [("unknown-key", SV, 12)],
+    ),
+    "only in Swedish": ({"aktiviteter/kafe.nb.md": None}, [("missing-translation", SV, 1)]),
+    "companies.yaml not a list": (
+        {"data/companies.yaml": "id: a\nname: b\n", **both(companies=None)},
+        [("yaml-not-list", COMPANY_PATH, 1)],
+    ),
+    "company entry not a mapping": (
+        {"data/companies.yaml": COMPANIES + "- bara-ett-namn\n"},
+        [("not-a-company", COMPANY_PATH, 14)],
+    ),
+    "duplicate company id": (
+        {
+            "data/companies.yaml": COMPANIES.replace("kulturbedriften-as", "kulturforetaget-ab"),
+            **both(companies="[kulturforetaget-ab]"),
+        },
+        [("duplicate-company", COMPANY_PATH, 8)],
+    ),
+    "company missing a field": (
+        {"data/companies.yaml": COMPANIES.replace("  sector: Musik\n", "")},
+        [("missing-field", COMPANY_PATH, 2)],
+    ),
+    "company in Denmark": (
+        {"data/companies.yaml": COMPANIES.replace("country: SE", "country: DK")},
+        [("unknown-country", COMPANY_PATH, 4)],
+    ),
+    "company public yes": (
+        {"data/companies.yaml": COMPANIES.replace("public: true", "public: yes")},
+        [("bad-public", COMPANY_PATH, 7)],
+    ),
+    "company id with capitals": (
+        {
+            "data/companies.yaml": COMPANIES.replace("kulturbedriften-as", "Kulturbedriften AS"),
+            **both(companies="[kulturforetaget-ab]"),
+        },
+        [("bad-slug", COMPANY_PATH, 8)],
+    ),
+}
+
+
+def test_the_base_content_is_clean(tmp_path: Path) -> None:
+    assert run_check(tmp_path, {}) == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_broken_case_reports_its_rule_path_and_line(tmp_path: Path, case: str) -> None:
+    files, expected = CASES[case]
+    problems = run_check(tmp_path, files)
+    assert found(problems) == expected, "\n".join(problem.format() for problem in problems)
+    for problem in problems:
+        assert problem.severity == ("warning" if problem.code in WARNINGS else "error")
+        assert not re.search(r"\{[a-z_]+\}", problem.message), problem.message
+
+
+def test_every_rule_has_a_broken_case_and_both_languages() -> None:
+    covered = {code for _files, expected in CASES.values() for code, _path, _line in expected}
+    assert set(CODES) - {"check-failed"} <= covered
+    for key, texts in MESSAGES.items():
+        assert set(texts) == {"sv", "nb"}, key
+
+
+def test_messages_are_in_the_files_language(tmp_path: Path) -> None:
+    problems = run_check(tmp_path, both(start='"14 mars"'))
+    by_path = {str(problem.path): problem.message for problem in problems}
+    assert by_path[SV] == (
+        '"14 mars" är inget datum. Skriv datumet som 2024-03-14, eller datum och tid inom '
+        'citattecken: "2024-03-14 18:00".'
+    )
+    assert by_path[NB].startswith('"14 mars" er ingen dato.')
+    problems = run_check(tmp_path / "2", {"data/companies.yaml": COMPANIES.replace("SE", "DK")})
+    assert problems[0].message.startswith('"DK" är inget land')
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("summary: x\n\tfoo: bar", "Raden har en tabb"),
+        ("place: \x07", "Raden innehåller ett osynligt"),
+    ],
+)
+def test_tabs_and_control_characters_are_named(tmp_path: Path, line: str, message: str) -> None:
+    text = f"---\ntitle: K\n{line}\n---\nText.\n"
+    (problem,) = run_check(tmp_path, {"aktiviteter/kafe.sv.md": text})
+    assert (problem.code, problem.line) == ("yaml-syntax", 4 if "foo" in line else 3)
+    assert problem.message.startswith(message), problem.message
+
+
+def test_a_misspelt_key_names_the_closest_known_key(tmp_path: Path) -> None:
+    (problem,) = run_check(tmp_path, {"aktiviteter/kafe.nb.md": activity("nb", regstration="x")})
+    assert problem.severity == "warning"
+    assert "Mente du registration?" in problem.message
+
+
+def test_unquoted_date_and_time_and_country_no_are_fine(tmp_path: Path) -> None:
+    """YAML 1.1 would read these as a date, a sexagesimal number and false; we read text."""
+    files = both(start="2025-03-14 18:00", end="2025-03-14T21.00", country="NO")
+    files["aktiviteter/kafe.nb.md"] = activity(
+        "nb", start='"2025-03-14T18:00"', end='"2025-03-14 21:00"'
+    )
+    assert run_check(tmp_path, files) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\ufeff" + activity("sv"),
+        activity("sv").replace("\n", "\r\n"),
+        "\ufeff" + activity("sv").replace("\n", "\r\n"),
+    ],
+    ids=["bom", "crlf", "bom-crlf"],
+)
+def test_bom_and_crlf_pass_cleanly(tmp_path: Path, text: str) -> None:
+    files = {"aktiviteter/kafe.sv.md": text.encode("utf-8")}
+    assert run_check(tmp_path, files) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\n\n",
+        b"\xff\xfe\x00-\x00-",
+        b"---\n\x07: x\n---\n",
+        b"---\n&a [*a]\n---\n",
+        b"---\ntitle: &x [*x]\n---\n",
+        b"---\n? [a, b]\n: c\n---\n",
+        b"---\ntitle: !!python/object:os.system x\n---\n",
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "utf16",
+        "control-char",
+        "alias",
+        "recursive-alias",
+        "complex-key",
+        "python-tag",
+    ],
+)
+def test_odd_files_give_a_clear_problem_never_a_traceback(tmp_path: Path, data: bytes) -> None:
+    problems = run_check(tmp_path, {"aktiviteter/kafe.sv.md": data})
+    assert all(problem.code != "check-failed" for problem in problems)
+    assert any(str(problem.path) == SV and problem.severity == "error" for problem in problems)
+
+
+def test_a_crashing_rule_is_reported_and_the_others_still_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_rule(item, context):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(check_rules, "ITEM_RULES", [*check_rules.ITEM_RULES, broken_rule])
+    from samspel import check
+
+    monkeypatch.setattr(check, "ITEM_RULES", check_rules.ITEM_RULES)
+    problems = run_check(tmp_path, both(type="concert"))
+    codes = sorted({problem.code for problem in problems})
+    assert codes == ["check-failed", "unknown-type"]
+    assert "broken_rule: RuntimeError: boom" in problems[0].message
+
+
+def test_the_repository_content_has_no_error() -> None:
+    problems = check_content(REPO / "content", REPO)
+    assert not has_errors(problems), "\n".join(problem.format() for problem in problems)
+
+
+def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def several_broken(tmp_path: Path) -> Path:
+    files = {
+        **BASE,
+        "aktiviteter/kafe.sv.md": activity("sv", start="14 mars"),
+        "aktiviteter/kafe.nb.md": activity("nb", start="14 mars", title='""'),
+        "nyheter/rapport.sv.md": "",
+        "sidor/om.sv.md": "---\ntitle: Om: oss\n---\nText.\n",
+        "sidor/kontakt.sv.md": "---\ntitle: Kontakt\n---\nText.\n",
+        "data/companies.yaml": COMPANIES.replace("public: false", "public: nej"),
+    }
+    return write_content(tmp_path / "content", files)
+
+
+def test_make_check_reports_every_broken_file_in_one_run(tmp_path: Path) -> None:
+    result = cli("tools.check", "--content", str(several_broken(tmp_path)))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    expected = [
+        "content/aktiviteter/kafe.nb.md:2: error: title: ",
+        "content/aktiviteter/kafe.nb.md:4: error: start: ",
+        "content/aktiviteter/kafe.sv.md:4: error: start: ",
+        "content/data/companies.yaml:13: error: public: ",
+        "content/nyheter/rapport.sv.md:1: error: fil: Filen är tom.",
+        "content/sidor/om.sv.md:2: error: fil: ",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in lines), (start, result.stdout)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert lines[-1] == "make check: 6 fel och 1 varning / 6 feil og 1 advarsel"
+    assert not [line for line in lines if line.startswith("::")]
+
+
+def test_github_annotations_on_github_actions(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", {**BASE, **both(end="18:00")})
+    (content / "aktiviteter" / "kafe.nb.md").unlink()
+    result = cli("tools.check", "--content", str(content), env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotations[1] == (
+        f'::error file={SV},line=5::end: "18:00" är bara ett klockslag. Skriv dagen också, '
+        'inom citattecken: "2024-03-14 18:00". [bad-date]'
+    )
+    assert annotations[0].startswith(f"::warning file={SV},line=1::fil: ")
+    assert re.fullmatch(r"::warning file=\S+,line=1::.+\[missing-translation\]", annotations[0])
+
+
+def test_warnings_alone_exit_zero(tmp_path: Path) -> None:
+    content = write_content(
+        tmp_path / "content", {**BASE, "aktiviteter/kafe.sv.md": activity("sv", titel="x")}
+    )
+    result = cli("tools.check", "--content", str(content))
+    assert result.returncode == 0, result.stdout
+    assert "[unknown-key]" in result.stdout
+
+
+def test_a_failed_check_stops_the_build_and_keeps_the_last_output(tmp_path: Path) -> None:
+    content = write_content(
+        tmp_path / "content",
+        {
+            **BASE,
+            # a BOM with CRLF line endings, and a page with only front matter, build cleanly
+            "aktiviteter/kafe.sv.md": "\ufeff" + activity("sv").replace("\n", "\r\n"),
+            "sidor/om.sv.md": "---\ntitle: Om\n---\n",
+        },
+    )
+    output = tmp_path / "output"
+    good = run_build(output, content=content)
+    assert good.returncode == 0, good.log
+    assert (output / "se" / "aktiviteter" / "kafe" / "index.html").is_file()
+    before = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    listing = sorted(output.rglob("*"))
+
+    bad = run_build(output, content=several_broken(tmp_path))
+    assert bad.returncode == 1
+    assert "content/aktiviteter/kafe.sv.md:4: error: start: " in bad.log
+    assert "Traceback" not in bad.log
+    assert sorted(output.rglob("*")) == listing
+    assert {path: path.read_bytes() for path in output.rglob("*") if path.is_file()} == before
+
+
+CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+HALVES = dict(
+    zip(("sv", "nb"), CONTRIBUTING.split("\n## Svenska\n")[1].split("\n## Norsk\n"), strict=True)
+)
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_contributing_lists_every_rule_code_in_both_halves(lang: str) -> None:
+    rows = re.findall(r"^\| `([a-z0-9-]+)`", HALVES[lang], flags=re.M)
+    assert set(CODES) <= set(rows), set(CODES) - set(rows)
+
+
+def test_the_complete_examples_in_contributing_pass_the_check(tmp_path: Path) -> None:
+    examples = re.findall(r"^`(content/[^`]+)`:\n\n```[a-z]*\n(.*?)^```", CONTRIBUTING, re.M | re.S)
+    paths = {path for path, _text in examples}
+    assert len(paths) == 9  # four kinds in two languages, and companies.yaml
+    for path, text in examples:
+        write_content(tmp_path, {path: text})
+    problems = check_content(tmp_path / "content", tmp_path)
+    assert problems == [], "\n".join(problem.format() for problem in problems)
+
+
+def test_make_check_refuses_a_missing_content_folder(tmp_path: Path) -> None:
+    result = cli("tools.check", "--content", str(tmp_path / "nothing"))
+    assert result.returncode == 2
+    assert "finns inte" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,70 @@
+"""``make check``: every problem in content/, in Swedish or Norwegian, before anything is built.
+
+Prints one line per problem (``path:line: error: field: message [code]``) and,
+on GitHub Actions, the same problem as an annotation on the pull request's diff.
+Exits 1 when there is an error; warnings alone (a missing translation, an
+unknown field) exit 0.
+
+Usage: python -m tools.check [--content content]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+from samspel.check import check_content, has_errors  # noqa: E402
+from samspel.problems import Problem  # noqa: E402
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary(problems: Iterable[Problem]) -> str:
+    """One line, in Swedish and Norwegian, counting errors and warnings."""
+    problems = list(problems)
+    errors = sum(1 for problem in problems if problem.severity == "error")
+    warnings = len(problems) - errors
+    if not problems:
+        return "make check: innehållet är i ordning / innholdet er i orden"
+    swedish = f"{errors} fel och {_plural(warnings, 'varning', 'varningar')}"
+    norwegian = f"{errors} feil og {_plural(warnings, 'advarsel', 'advarsler')}"
+    return f"make check: {swedish} / {norwegian}"
+
+
+def print_problems(
+    problems: Iterable[Problem], stream: TextIO = sys.stdout, github: bool | None = None
+) -> None:
+    """Each problem as a line, plus a GitHub annotation when running on GitHub Actions."""
+    if github is None:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem.format(), file=stream)
+        if github:
+            print(problem.github_annotation(), file=stream)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    args = parser.parse_args(argv)
+    if not args.content.is_dir():
+        print(f"make check: {args.content} finns inte / finnes ikke", file=sys.stderr)
+        return 2
+    problems = check_content(args.content, ROOT)
+    print_problems(problems)
+    print(summary(problems))
+    return 1 if has_errors(problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
