@@ -11,6 +11,7 @@ import logging
 
 from pelican import signals
 
+from .calendar import CalendarGenerator
 from .formatting import JINJA_FILTERS
 from .reader import YamlMarkdownReader
 from .sites import JINJA_GLOBALS, SiteGenerator, sites_setting, write_robots_and_sitemap
@@ -31,7 +32,7 @@ def configure(pelican) -> None:
 
 
 def get_generators(pelican) -> list[type]:
-    return [SiteGenerator]
+    return [SiteGenerator, CalendarGenerator]
 
 
 def register() -> None:
