@@ -513,3 +513,35 @@ def test_calendar_setting_merges_defaults_and_rejects_mistakes() -> None:
     ):
         with pytest.raises(CalendarSettingError, match=r"^samspel: "):
             calendar_setting({"CALENDAR": wrong})
+
+
+# --- dates of change come from the content, not the clock
+
+
+def test_dtstamp_outside_git_is_the_build_day(during: Build) -> None:
+    """The fixture is not in Git: DTSTAMP falls back to the SOURCE_DATE_EPOCH day."""
+    build_day = datetime(2025, 4, 9, tzinfo=STOCKHOLM).astimezone(UTC)
+    for lang in LANGS:
+        for event in events(during, lang).values():
+            assert event.decoded("DTSTAMP") == build_day
+            assert event.decoded("LAST-MODIFIED") == build_day
+
+
+def test_dtstamp_in_git_is_the_last_commit_of_the_file(local_build: Build) -> None:
+    """The repository's own activities: DTSTAMP is when their file was last committed."""
+    checked = 0
+    for lang in LANGS:
+        for slug, event in events(local_build, lang).items():
+            source = REPO / "content" / "aktiviteter" / f"{slug}.{lang}.md"
+            committed = subprocess.run(
+                ["git", "-C", str(REPO), "log", "-1", "--format=%ct", "--", str(source)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
+            assert committed, f"{source} is not committed"
+            expected = datetime.fromtimestamp(int(committed), UTC)
+            assert event.decoded("DTSTAMP") == expected
+            assert event.decoded("LAST-MODIFIED") == expected
+            checked += 1
+    assert checked >= 20
