@@ -545,3 +545,22 @@ def test_dtstamp_in_git_is_the_last_commit_of_the_file(local_build: Build) -> No
             assert event.decoded("LAST-MODIFIED") == expected
             checked += 1
     assert checked >= 20
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_link_on_the_calendar_pages_leads_to_a_file(during: Build, lang: str) -> None:
+    pages = [during.root(lang) / "index.html", *(during.root(lang) / "kalender").rglob("*.html")]
+    pages += (during.root(lang) / "aktiviteter").rglob("*.html")
+    assert len(pages) >= 15
+    for file in pages:
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        # what the calendar adds; the header and footer belong to the site (test_sites)
+        for tag in soup.select("main a[href], head link[type='text/calendar']"):
+            href = tag["href"].replace("webcal://", "http://")
+            for site_lang, base in SITE.items():
+                if href.startswith(base + "/"):
+                    path = href.removeprefix(base + "/")
+                    target = during.root(site_lang) / path
+                    if path == "" or path.endswith("/"):
+                        target = target / "index.html"
+                    assert target.is_file(), f"{file}: dead link {tag['href']}"
