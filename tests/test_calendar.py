@@ -565,3 +565,11 @@ def test_every_link_on_the_calendar_pages_leads_to_a_file(during: Build, lang: s
                     if path == "" or path.endswith("/"):
                         target = target / "index.html"
                     assert target.is_file(), f"{file}: dead link {tag['href']}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_feed_files_are_exactly_what_icalendar_writes_for_them(during: Build, lang) -> None:
+    """ical.py joins components serialised once; the result must be icalendar's own output."""
+    for path in (during.root(lang) / "kalender.ics", *during.root(lang).rglob("*/*.ics")):
+        data = path.read_bytes()
+        assert Calendar.from_ical(data).to_ical() == data, path

@@ -20,7 +20,7 @@ from pelican.generators import Generator
 
 from .calendar_model import SiteCalendar, months_and_types
 from .history import last_commit_times
-from .ical import EventFacts, calendar_file
+from .ical import CalendarFiles, EventFacts
 from .sites import other_language
 from .today import PROJECT_ZONE, build_moment
 
@@ -151,20 +151,17 @@ class CalendarGenerator(Generator):
         macros = self.env.get_template("macros/calendar.html").make_module(self.context)
         labels = self.env.get_template("macros/labels.html").make_module(self.context)
         facts = self.event_facts(calendar, labels, macros)
-        prodid = self.options["prodid"].replace("{LANG}", calendar.lang.upper())
+        files = CalendarFiles(self.options["prodid"].replace("{LANG}", calendar.lang.upper()))
         self.write_ics(
-            calendar.feed_url,
-            calendar_file(facts.values(), prodid=prodid, name=str(macros.feed_name()).strip()),
+            calendar.feed_url, files.file(facts.values(), str(macros.feed_name()).strip())
         )
         for kind in calendar.types:
             events = [facts[article.slug] for article in kind.activities]
             name = str(macros.feed_name(kind.key)).strip()
-            self.write_ics(kind.feed_url, calendar_file(events, prodid=prodid, name=name))
+            self.write_ics(kind.feed_url, files.file(events, name))
         for article in calendar.activities:
-            self.write_ics(
-                calendar.activity_feed_url(article),
-                calendar_file([facts[article.slug]], prodid=prodid, name=article.title),
-            )
+            feed = files.file([facts[article.slug]], article.title)
+            self.write_ics(calendar.activity_feed_url(article), feed)
 
     def event_facts(self, calendar: SiteCalendar, labels, macros) -> dict[str, EventFacts]:
         """``{slug: EventFacts}``; dates of change come from Git, else the build's day."""

@@ -129,30 +129,66 @@ def _sort_key(facts: EventFacts) -> tuple:
     return (facts.schedule.start_instant, facts.uid)
 
 
-def calendar_file(
-    events: Iterable[EventFacts], *, prodid: str, name: str, description: str = ""
-) -> bytes:
-    """A whole VCALENDAR: VTIMEZONEs sorted by TZID, then events by start and UID."""
-    events = sorted(events, key=_sort_key)
-    calendar = Calendar()
-    calendar.add("prodid", prodid)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("name", name)
-    if description:
-        calendar.add("x-wr-caldesc", description)
-    calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "P1D")
-    zones: dict[str, set[int]] = {}
-    for facts in events:
-        if not facts.schedule.all_day:
-            for moment in (facts.schedule.start, facts.schedule.end):
-                zones.setdefault(moment.tzinfo.key, set()).add(moment.year)
-    for tzid in sorted(zones):
-        check_summer_time_rule(ZoneInfo(tzid), zones[tzid])
-        calendar.add_component(vtimezone(tzid))
-    for facts in events:
-        calendar.add_component(vevent(facts))
-    return calendar.to_ical()
+_END = b"END:VCALENDAR\r\n"
+
+
+class CalendarFiles:
+    """Writes the calendar files of one site, serialising each component only once.
+
+    Every event is in three files (the site feed, its type's feed, its own file), and
+    icalendar's serialisation is most of the calendar's build time; so each VEVENT and
+    VTIMEZONE is turned into bytes once, and a file is its header, zones and events
+    joined: the same bytes icalendar writes for the whole VCALENDAR.
+    """
+
+    def __init__(self, prodid: str) -> None:
+        self.prodid = prodid
+        self._events: dict[str, bytes] = {}
+        self._zones: dict[str, bytes] = {}
+        self._checked: set[tuple[str, int]] = set()
+
+    def header(self, name: str, description: str = "") -> bytes:
+        calendar = Calendar()
+        calendar.add("prodid", self.prodid)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.add("x-wr-calname", name)
+        calendar.add("name", name)
+        if description:
+            calendar.add("x-wr-caldesc", description)
+        calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", "P1D")
+        data = calendar.to_ical()
+        if not data.endswith(_END):
+            raise ValueError("samspel: unexpected end of an icalendar VCALENDAR")
+        return data[: -len(_END)]
+
+    def event(self, facts: EventFacts) -> bytes:
+        if facts.uid not in self._events:
+            if not facts.schedule.all_day:
+                for moment in (facts.schedule.start, facts.schedule.end):
+                    if (moment.tzinfo.key, moment.year) not in self._checked:
+                        check_summer_time_rule(moment.tzinfo, [moment.year])
+                        self._checked.add((moment.tzinfo.key, moment.year))
+            self._events[facts.uid] = vevent(facts).to_ical()
+        return self._events[facts.uid]
+
+    def zone(self, tzid: str) -> bytes:
+        if tzid not in self._zones:
+            self._zones[tzid] = vtimezone(tzid).to_ical()
+        return self._zones[tzid]
+
+    def file(self, events: Iterable[EventFacts], name: str, description: str = "") -> bytes:
+        """A whole VCALENDAR: VTIMEZONEs sorted by TZID, then events by start and UID."""
+        events = sorted(events, key=_sort_key)
+        tzids = {
+            moment.tzinfo.key
+            for facts in events
+            if not facts.schedule.all_day
+            for moment in (facts.schedule.start, facts.schedule.end)
+        }
+        parts = [self.header(name, description)]
+        parts += [self.zone(tzid) for tzid in sorted(tzids)]
+        parts += [self.event(facts) for facts in events]
+        return b"".join([*parts, _END])
