@@ -11,6 +11,7 @@ import logging
 
 from pelican import signals
 
+from .calendar import CalendarGenerator
 from .formatting import JINJA_FILTERS
 from .progress import progress_generators
 from .reader import YamlMarkdownReader
@@ -32,7 +33,7 @@ def configure(pelican) -> None:
 
 
 def get_generators(pelican) -> list[type]:
-    return [SiteGenerator]
+    return [SiteGenerator, CalendarGenerator]
 
 
 def register() -> None:

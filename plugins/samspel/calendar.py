@@ -1,0 +1,195 @@
+"""The calendar: what is on, per site and language, as pages and iCalendar feeds.
+
+``CalendarGenerator`` (added through ``get_generators``) reads the site's
+activities after Pelican has read them, decides upcoming/ongoing/past against
+"today" (``today.py``), and puts a :class:`SiteCalendar` into the context as
+``calendar`` so that every template (home, activity and initiative pages) can
+use it. It then writes the calendar, month and type pages and the ``.ics``
+files. All state lives on the generator and its context: i18n_subsites runs
+this plugin once per site in one process.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .calendar_model import SiteCalendar, months_and_types
+from .history import last_commit_times
+from .ical import CalendarFiles, EventFacts
+from .sites import other_language
+from .today import PROJECT_ZONE, build_moment
+
+log = logging.getLogger(__name__)
+
+#: ``CALENDAR`` setting defaults; paths are relative to the site root and the same on both sites
+DEFAULT_CALENDAR: dict = {
+    "page": "kalender/",
+    "month_page": "kalender/{month}/",  # {month} is 2024-03
+    "type_page": "kalender/typ/{type}/",
+    "feed": "kalender.ics",
+    "type_feed": "kalender/typ/{type}.ics",
+    "activity_feed": "{url}{slug}.ics",  # next to the activity page
+    "uid_domain": "samspel63",  # UID = <slug>@<uid_domain>, the same on both sites
+    "prodid": "-//Samspel 63//Samspel 63 calendar 1.0//{LANG}",
+    "home_count": 3,
+}
+_PLACEHOLDERS = {
+    "month_page": "{month}",
+    "type_page": "{type}",
+    "type_feed": "{type}",
+    "activity_feed": "{slug}",
+}
+
+
+class CalendarSettingError(ValueError):
+    """The CALENDAR setting is wrong."""
+
+
+def calendar_setting(settings: dict) -> dict:
+    """``CALENDAR`` merged over :data:`DEFAULT_CALENDAR`, checked."""
+    given = settings.get("CALENDAR", {})
+    if not isinstance(given, dict):
+        raise CalendarSettingError("samspel: CALENDAR must be a dict")
+    unknown = sorted(set(given) - set(DEFAULT_CALENDAR))
+    if unknown:
+        raise CalendarSettingError(
+            f"samspel: CALENDAR has unknown keys {unknown}; known: {sorted(DEFAULT_CALENDAR)}"
+        )
+    merged = {**DEFAULT_CALENDAR, **given}
+    for key in ("page", "month_page", "type_page"):
+        value = merged[key]
+        if not isinstance(value, str) or value.startswith("/") or not value.endswith("/"):
+            raise CalendarSettingError(
+                f"samspel: CALENDAR[{key!r}] must be a path like 'kalender/' "
+                f"(no leading '/', a trailing '/'), not {value!r}"
+            )
+    for key in ("feed", "type_feed", "activity_feed"):
+        value = merged[key]
+        if not isinstance(value, str) or value.startswith("/") or not value.endswith(".ics"):
+            raise CalendarSettingError(
+                f"samspel: CALENDAR[{key!r}] must be a path ending in '.ics' "
+                f"without a leading '/', not {value!r}"
+            )
+    for key, placeholder in _PLACEHOLDERS.items():
+        if placeholder not in merged[key]:
+            raise CalendarSettingError(
+                f"samspel: CALENDAR[{key!r}] must contain {placeholder}, not {merged[key]!r}"
+            )
+    if not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", str(merged["uid_domain"])):
+        raise CalendarSettingError(
+            f"samspel: CALENDAR['uid_domain'] must be a domain-like name such as "
+            f"'samspel63', not {merged['uid_domain']!r}"
+        )
+    if not isinstance(merged["prodid"], str) or not merged["prodid"].startswith("-//"):
+        raise CalendarSettingError(
+            f"samspel: CALENDAR['prodid'] must look like '-//Owner//Product//LANG', "
+            f"not {merged['prodid']!r}"
+        )
+    count = merged["home_count"]
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        raise CalendarSettingError(
+            f"samspel: CALENDAR['home_count'] must be a whole number >= 0, not {count!r}"
+        )
+    return merged
+
+
+class CalendarGenerator(Generator):
+    """Calendar pages and iCalendar feeds of one site."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.options = calendar_setting(self.settings)
+        self.calendar: SiteCalendar | None = None
+
+    def generate_context(self) -> None:
+        lang = self.settings["DEFAULT_LANG"]
+        activities = [
+            article
+            for article in self.context.get("articles", [])
+            if getattr(article, "kind", None) == "activity" and article.lang == lang
+        ]
+        other_months, other_types = months_and_types(
+            self.context["content_index"], other_language(lang)
+        )
+        self.calendar = SiteCalendar.build(
+            activities,
+            now=build_moment(),
+            options=self.options,
+            siteurl=self.settings["SITEURL"],
+            lang=lang,
+            other_months=other_months,
+            other_types=other_types,
+        )
+        self.context["calendar"] = self.calendar
+
+    def generate_output(self, writer) -> None:
+        calendar = self.calendar
+        page = calendar.page_url
+        template = self.get_template("calendar")
+        writer.write_file(page + "index.html", template, self.context, url=page)
+        month_template = self.get_template("calendar_month")
+        for month in calendar.months:
+            writer.write_file(
+                month.url + "index.html", month_template, self.context, url=month.url, month=month
+            )
+        type_template = self.get_template("calendar_type")
+        for kind in calendar.types:
+            writer.write_file(
+                kind.url + "index.html", type_template, self.context, url=kind.url, kind=kind
+            )
+        self.write_feeds(calendar)
+
+    # --- iCalendar
+
+    def write_feeds(self, calendar: SiteCalendar) -> None:
+        """The site feed, one feed per type and one file per activity."""
+        macros = self.env.get_template("macros/calendar.html").make_module(self.context)
+        labels = self.env.get_template("macros/labels.html").make_module(self.context)
+        facts = self.event_facts(calendar, labels, macros)
+        files = CalendarFiles(self.options["prodid"].replace("{LANG}", calendar.lang.upper()))
+        self.write_ics(
+            calendar.feed_url, files.file(facts.values(), str(macros.feed_name()).strip())
+        )
+        for kind in calendar.types:
+            events = [facts[article.slug] for article in kind.activities]
+            name = str(macros.feed_name(kind.key)).strip()
+            self.write_ics(kind.feed_url, files.file(events, name))
+        for article in calendar.activities:
+            feed = files.file([facts[article.slug]], article.title)
+            self.write_ics(calendar.activity_feed_url(article), feed)
+
+    def event_facts(self, calendar: SiteCalendar, labels, macros) -> dict[str, EventFacts]:
+        """``{slug: EventFacts}``; dates of change come from Git, else the build's day."""
+        times = last_commit_times(Path(self.settings["PATH"]))
+        build_day = datetime.combine(build_moment().date(), time(0), PROJECT_ZONE)
+        facts = {}
+        for article in calendar.activities:
+            committed = times.get(Path(article.source_path).resolve())
+            modified = datetime.fromtimestamp(committed, UTC) if committed else build_day
+            url = f"{calendar.siteurl}/{article.url}"
+            cancelled = article.activity_status == "cancelled"
+            parts = [str(macros.cancelled_notice()).strip()] if cancelled else []
+            parts += [article.summary_text, url]
+            facts[article.slug] = EventFacts(
+                uid=f"{article.slug}@{self.options['uid_domain']}",
+                summary=article.title,
+                description="\n\n".join(part for part in parts if part),
+                location=f"{article.place}, {str(labels.country(article.country)).strip()}",
+                url=url,
+                schedule=article.schedule,
+                cancelled=cancelled,
+                category=str(labels.activity_type(article.type)).strip(),
+                modified=modified,
+            )
+        return facts
+
+    def write_ics(self, relative: str, data: bytes) -> None:
+        path = Path(self.output_path) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        log.debug("samspel: wrote %s", path)
