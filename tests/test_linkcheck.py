@@ -76,6 +76,10 @@ def test_a_missing_fragment_fails(output: Path) -> None:
         ('<img alt="" srcset="/theme/css/site.css 1x, /theme/stor.png 2x">', "/theme/stor.png"),
         ('<a href="http://localhost:8001/finns-inte/">x</a>', "http://localhost:8001/finns-inte/"),
         ('<link rel="icon" href="/favicon.ico">', "/favicon.ico"),
+        (
+            '<a href="webcal://localhost:8001/saknas.ics">x</a>',
+            "webcal://localhost:8001/saknas.ics",
+        ),
     ],
 )
 def test_each_kind_of_broken_link_is_reported(output: Path, new_link: str, reported: str) -> None:

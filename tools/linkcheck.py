@@ -190,6 +190,8 @@ class LinkChecker:
         scheme = urlsplit(url).scheme.lower()
         if scheme in NOT_CHECKED_SCHEMES:
             return None
+        if scheme == "webcal":
+            url = self.webcal_to_http(url)
         if page.name == "404.html" and not (urlsplit(url).scheme or url.startswith(("/", "#"))):
             return "relative link on the 404 page, which is served at any path"
         absolute = urljoin(self.page_url(lang, page), url)
@@ -206,6 +208,14 @@ class LinkChecker:
         if fragment and target.suffix == ".html" and fragment not in self.page(target).ids:
             return f"no id {fragment!r} in {target.relative_to(self.output).as_posix()}"
         return None
+
+    def webcal_to_http(self, url: str) -> str:
+        """A ``webcal://`` subscription link is the http(s) URL of the same feed."""
+        rest = url[len("webcal") :]
+        for scheme in ("https", "http"):
+            if self.locate(scheme + rest) is not None:
+                return scheme + rest
+        return "https" + rest
 
     def target_file(self, lang: str, path: str) -> Path | None:
         """The file a URL path of one site serves, or None."""
