@@ -12,6 +12,9 @@ import logging
 from pelican import signals
 
 from .formatting import JINJA_FILTERS
+from .images import images_setting
+from .pictures import JINJA_GLOBALS as PICTURE_GLOBALS
+from .pictures import PictureGenerator, attach_pictures, ignore_originals
 from .reader import YamlMarkdownReader
 from .sites import JINJA_GLOBALS, SiteGenerator, sites_setting, write_robots_and_sitemap
 
@@ -28,14 +31,18 @@ def configure(pelican) -> None:
     sites_setting(pelican.settings)
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(JINJA_FILTERS)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(JINJA_GLOBALS)
+    images_setting(pelican.settings)
+    pelican.settings["JINJA_GLOBALS"].update(PICTURE_GLOBALS)
+    ignore_originals(pelican.settings)
 
 
 def get_generators(pelican) -> list[type]:
-    return [SiteGenerator]
+    return [SiteGenerator, PictureGenerator]
 
 
 def register() -> None:
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
+    signals.content_object_init.connect(attach_pictures)
     signals.finalized.connect(write_robots_and_sitemap)
