@@ -58,7 +58,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "automatiskt)"
         ),
         "image-alt-without-image": (
-            "{field} är ifyllt men image saknas. Lägg till image: <fil> eller ta bort {field}"
+            "{name} är ifyllt men image saknas. Lägg till image: <fil> eller ta bort {name}"
         ),
     },
     "nb": {
@@ -84,7 +84,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "automatisk)"
         ),
         "image-alt-without-image": (
-            "{field} er fylt ut, men image mangler. Legg til image: <fil> eller fjern {field}"
+            "{name} er fylt ut, men image mangler. Legg til image: <fil> eller fjern {name}"
         ),
     },
 }
@@ -139,7 +139,7 @@ class _Rule:
             for field in ("image_alt", "image_credit"):
                 extra = self.item.fields.get(field)
                 if extra is not None and extra.data not in (None, ""):
-                    self.add(extra.line, field, "image-alt-without-image", "warning", field=field)
+                    self.add(extra.line, field, "image-alt-without-image", "warning", name=field)
             return
         alt_value = self.item.fields.get("image_alt")
         alt = str(self.item.get("image_alt", "")).strip()

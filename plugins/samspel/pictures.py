@@ -39,10 +39,6 @@ CONTEXT_KEY = "samspel_pictures"
 CONTENT_SIZES = "(min-width: 62rem) 58rem, calc(100vw - 2rem)"
 #: a list thumbnail (see .card__picture in site.css)
 THUMB_SIZES = "7rem"
-#: originals are never published as they are: only their stripped derivatives
-IGNORED_ORIGINALS = [f"*{suffix}" for suffix in IMAGE_SUFFIXES] + [
-    f"*{suffix.upper()}" for suffix in IMAGE_SUFFIXES
-]
 
 
 @dataclass(frozen=True)
@@ -123,10 +119,19 @@ def registry(context: dict, settings: dict) -> _Registry:
     return context[CONTEXT_KEY]
 
 
-def ignore_originals(settings: dict) -> None:
-    """Keep Pelican from copying camera originals (with their EXIF) as static files."""
-    ignored = settings.setdefault("IGNORE_FILES", [])
-    ignored.extend(pattern for pattern in IGNORED_ORIGINALS if pattern not in ignored)
+def drop_originals(generator) -> None:
+    """Receiver of ``static_generator_finalized``: never copy a camera original (with its EXIF).
+
+    Only content pictures are dropped; the theme's own images are copied as usual.
+    """
+    kept = [
+        static
+        for static in generator.staticfiles
+        if not str(static.source_path).lower().endswith(IMAGE_SUFFIXES)
+    ]
+    generator.staticfiles[:] = kept
+    if generator.context.get("staticfiles") is not generator.staticfiles:
+        generator.context["staticfiles"] = kept
 
 
 def attach_pictures(content) -> None:

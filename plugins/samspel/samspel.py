@@ -14,7 +14,7 @@ from pelican import signals
 from .formatting import JINJA_FILTERS
 from .images import images_setting
 from .pictures import JINJA_GLOBALS as PICTURE_GLOBALS
-from .pictures import PictureGenerator, attach_pictures, ignore_originals
+from .pictures import PictureGenerator, attach_pictures, drop_originals
 from .reader import YamlMarkdownReader
 from .sites import JINJA_GLOBALS, SiteGenerator, sites_setting, write_robots_and_sitemap
 
@@ -33,7 +33,6 @@ def configure(pelican) -> None:
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(JINJA_GLOBALS)
     images_setting(pelican.settings)
     pelican.settings["JINJA_GLOBALS"].update(PICTURE_GLOBALS)
-    ignore_originals(pelican.settings)
 
 
 def get_generators(pelican) -> list[type]:
@@ -45,4 +44,5 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
     signals.content_object_init.connect(attach_pictures)
+    signals.static_generator_finalized.connect(drop_originals)
     signals.finalized.connect(write_robots_and_sitemap)
