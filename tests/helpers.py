@@ -61,6 +61,7 @@ def run_build(
         command += ["--content", str(content)]
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
+    env["COLUMNS"] = "250"  # rich wraps log lines at the terminal width: keep each on one line
     env["SAMSPEL_IMAGE_CACHE"] = str(image_cache or output.parent / "image-cache")
     if source_date_epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
@@ -231,6 +232,25 @@ def test_a_picture_without_alt_text_stops_the_build(tmp_path: Path) -> None:
     assert "image_alt" in build.log and "konsert.sv.md" in build.log
 
 
+def test_a_page_heavier_than_the_budget_stops_the_build(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    rng = random.Random(9)
+    body = []
+    for number in range(6):  # noise does not compress: about 80 KB per 480 px WebP
+        noise = Image.frombytes("RGB", (480, 320), rng.randbytes(480 * 320 * 3))
+        noise.save(content / "bilder" / f"brus-{number}.png" if number else _mkdir(content))
+        body.append(f"![Brus nummer {number}.](bilder/brus-{number}.png)")
+    write_content(content, {"sidor/tung.sv.md": "---\ntitle: Tung\n---\n" + "\n\n".join(body)})
+    build = run_build(tmp_path / "output", content)
+    assert build.returncode != 0
+    assert "budget of 300 KB" in build.log and "tung.sv.md" in build.log
+
+
+def _mkdir(content: Path) -> Path:
+    (content / "bilder").mkdir(parents=True)
+    return content / "bilder" / "brus-0.png"
+
+
 # --- the content check's rules -------------------------------------------------------------
 
 
@@ -291,6 +311,8 @@ def test_missing_wrong_broken_and_small_files_are_reported(tmp_path: Path) -> No
     camera_jpeg(whole, (900, 600))
     whole.write_bytes(whole.read_bytes()[:2000])
     Image.new("RGB", (700, 500), "blue").save(folder / "ok.webp", "WEBP")
+    Image.new("RGB", (700, 500), "green").save(folder / "ok.avif", "AVIF")
+    Image.new("RGBA", (700, 500), (0, 0, 255, 80)).save(folder / "ok.png", "PNG")
     cases = {
         "saknas": ("bilder/finns-inte.jpg", "image-missing"),
         "gif": ("bilder/animation.gif", "image-format"),
@@ -298,6 +320,8 @@ def test_missing_wrong_broken_and_small_files_are_reported(tmp_path: Path) -> No
         "avklippt": ("bilder/avklippt.jpg", "image-unreadable"),
         "liten": ("bilder/liten.jpg", "image-too-small"),
         "ok": ("bilder/ok.webp", None),
+        "avif": ("bilder/ok.avif", None),
+        "png": ("bilder/ok.png", None),
     }
     files = {
         f"nyheter/{slug}.sv.md": (
@@ -315,6 +339,7 @@ def test_missing_wrong_broken_and_small_files_are_reported(tmp_path: Path) -> No
         assert found[slug].severity == "error"
     assert "500 px" in found["liten"].message and "640 px" in found["liten"].message
     assert "GIF" in found["gif"].message
+    assert found["saknas"].message.endswith("bilder/<filnamn>.")
 
 
 def test_alt_text_without_a_picture_is_a_warning(tmp_path: Path) -> None:

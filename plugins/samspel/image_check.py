@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from .content_index import ContentItem
 from .frontmatter import FrontMatterError, read_text, split
@@ -129,8 +130,8 @@ class _Rule:
         self.problems: list[Problem] = []
 
     def add(self, line: int, field: str, code: str, severity: str = "error", **words) -> None:
-        message = MESSAGES[self.lang][code].format(**words)
-        self.problems.append(Problem(self.path, line, field, code, message + ".", severity))
+        message = MESSAGES[self.lang][code].format(**words).rstrip(".") + "."
+        self.problems.append(Problem(self.path, line, field, code, message, severity))
 
     def main_picture(self, min_width: int) -> None:
         image = self.item.fields.get("image")
@@ -190,7 +191,7 @@ class _Rule:
 
     def usable(self, line: int, field: str, value: str):
         """The picture's ImageInfo, or None after reporting why it cannot be published."""
-        path = resolve(value, self.item.path, self.content_root)
+        path = resolve(unquote(value), self.item.path, self.content_root)
         if path is None:
             return None  # a web address: not a file of ours
         try:

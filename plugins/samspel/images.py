@@ -39,6 +39,9 @@ DEFAULT_IMAGES: dict = {
     "jpeg_quality": 78,
     "share_size": [1200, 630],
     "min_width": 640,
+    #: the pictures of one page together weigh at most this at ``budget_viewport`` CSS px
+    "page_budget_kb": 300,
+    "budget_viewport": 360,
     "cache": None,  # None: an ``images`` folder beside CACHE_PATH
     "output_dir": "bilder",
 }
@@ -61,6 +64,9 @@ def images_setting(settings: dict) -> dict:
     for key in ("webp_quality", "jpeg_quality"):
         if not isinstance(merged[key], int) or not 1 <= merged[key] <= 100:
             raise ImagesSettingError(f"samspel: IMAGES[{key!r}] must be 1–100: {merged[key]!r}")
+    for key in ("min_width", "page_budget_kb", "budget_viewport"):
+        if not isinstance(merged[key], int) or merged[key] <= 0:
+            raise ImagesSettingError(f"samspel: IMAGES[{key!r}] must be a positive integer")
     size = merged["share_size"]
     if len(size) != 2 or not all(isinstance(side, int) and side > 0 for side in size):
         raise ImagesSettingError(f"samspel: IMAGES['share_size'] must be [width, height]: {size}")

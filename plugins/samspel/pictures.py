@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 import shutil
 from dataclasses import dataclass
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 from pelican.contents import Article, Page
@@ -66,6 +66,13 @@ class Picture:
     def smallest(self) -> Rendition:
         return self.derivatives.webp[0]
 
+    def weight(self, slot: float) -> int:
+        """Bytes a browser loads for a ``slot`` px wide place: the first WebP that fills it."""
+        for rendition in self.derivatives.webp:
+            if rendition.width >= slot:
+                return rendition.size
+        return self.derivatives.webp[-1].size
+
     @property
     def share(self) -> Rendition:
         return self.derivatives.share
@@ -105,6 +112,9 @@ class _Registry:
         self.siteurl = settings["SITEURL"]
         self.content_root = Path(settings["PATH"])
         self.files: dict[str, Path] = {}
+        self.budget = options["page_budget_kb"] * 1024
+        #: the text column at the budget's viewport (CONTENT_SIZES: 100vw - 2rem)
+        self.slot = options["budget_viewport"] - 32
 
     def picture(self, source: Path, alt: str, credit: str = "") -> Picture:
         derivatives = self.cache.derivatives(source)
@@ -139,10 +149,10 @@ def attach_pictures(content) -> None:
     if not isinstance(content, (Article, Page)) or content._context is None:
         return
     pictures = registry(content._context, content.settings)
-    source = Path(content.source_path)
+    source = Path(content.source_path).relative_to(pictures.content_root.parent)
     value = getattr(content, "image", None)
     if value:
-        path = resolve(str(value), source, pictures.content_root)
+        path = resolve(str(value), Path(content.source_path), pictures.content_root)
         alt = str(getattr(content, "image_alt", "") or "").strip()
         if path is None or not alt:
             log.error("%s: image needs a file in the repository and image_alt", source)
@@ -152,8 +162,24 @@ def attach_pictures(content) -> None:
                 content.picture = pictures.picture(path, alt, credit)
             except ImageError as error:
                 log.error("%s: image %r: %s", source, str(value), error)
+    body = _BodyPictures(pictures, Path(content.source_path), source)
     if "<img" in (content._content or ""):
-        content._content = _BodyPictures(pictures, source).rewrite(content._content)
+        content._content = body.rewrite(content._content)
+    check_budget(content, pictures, [getattr(content, "picture", None), *body.used])
+
+
+def check_budget(content, pictures: _Registry, used: list[Picture | None]) -> None:
+    """Warn (which stops the build) when a page's pictures are heavier than the budget."""
+    weight = sum(picture.weight(pictures.slot) for picture in used if picture is not None)
+    if weight > pictures.budget:
+        log.warning(
+            "%s: the pictures of this page weigh %d KB on a %d px wide screen, more than "
+            "the budget of %d KB: use fewer pictures in the text",
+            Path(content.source_path).relative_to(pictures.content_root.parent),
+            weight // 1024,
+            pictures.slot + 32,
+            pictures.budget // 1024,
+        )
 
 
 class _ImgTag(HTMLParser):
@@ -174,9 +200,11 @@ class _ImgTag(HTMLParser):
 class _BodyPictures:
     """Replaces each ``<img>`` of a local picture in rendered Markdown by ``<picture>``."""
 
-    def __init__(self, pictures: _Registry, source: Path) -> None:
+    def __init__(self, pictures: _Registry, source: Path, name: Path) -> None:
         self.pictures = pictures
         self.source = source
+        self.name = name  # for messages: relative to the repository
+        self.used: list[Picture] = []
 
     def rewrite(self, html: str) -> str:
         out, position = [], 0
@@ -193,17 +221,19 @@ class _BodyPictures:
 
     def replace(self, tag: str) -> str:
         attrs = _ImgTag(tag).attrs
-        path = resolve(unescape(attrs.get("src", "")), self.source, self.pictures.content_root)
+        path = resolve(unquote(attrs.get("src", "")), self.source, self.pictures.content_root)
         if path is None:
             return tag
         alt = attrs.get("alt", "").strip()
         if not alt:
-            log.error("%s: a picture in the text has no alt text: %s", self.source, tag)
+            log.error("%s: a picture in the text has no alt text: %s", self.name, tag)
             return tag
         try:
-            return str(picture_html(self.pictures.picture(path, alt)))
+            picture = self.pictures.picture(path, alt)
+            self.used.append(picture)
+            return str(picture_html(picture))
         except ImageError as error:
-            log.error("%s: picture %r in the text: %s", self.source, attrs.get("src"), error)
+            log.error("%s: picture %r in the text: %s", self.name, attrs.get("src"), error)
             return tag
 
 
