@@ -319,6 +319,8 @@ def test_missing_wrong_broken_and_small_files_are_reported(tmp_path: Path) -> No
         "trasig": ("bilder/trasig.jpg", "image-unreadable"),
         "avklippt": ("bilder/avklippt.jpg", "image-unreadable"),
         "liten": ("bilder/liten.jpg", "image-too-small"),
+        "utanfor": ("../../hemlig.jpg", "image-missing"),
+        "extern": ("https://example.org/bild.jpg", "image-external"),
         "ok": ("bilder/ok.webp", None),
         "avif": ("bilder/ok.avif", None),
         "png": ("bilder/ok.png", None),
@@ -340,6 +342,13 @@ def test_missing_wrong_broken_and_small_files_are_reported(tmp_path: Path) -> No
     assert "500 px" in found["liten"].message and "640 px" in found["liten"].message
     assert "GIF" in found["gif"].message
     assert found["saknas"].message.endswith("bilder/<filnamn>.")
+
+
+def test_a_picture_from_another_site_in_the_text_is_reported(tmp_path: Path) -> None:
+    body = "Text.\n<img src='https://example.org/x.jpg' alt='En scen'>"
+    found = problems_of(tmp_path, {"sidor/om.nb.md": "---\ntitle: Om\n---\n" + body})
+    assert [(p.code, p.line, p.field) for p in found] == [("image-external", 5, "body")]
+    assert "annet nettsted" in found[0].message
 
 
 def test_alt_text_without_a_picture_is_a_warning(tmp_path: Path) -> None:
@@ -396,6 +405,19 @@ def test_the_repositorys_pictures_are_described_and_within_the_budget(local_buil
         page for page in local_build.html_files(lang) if "main-picture" in page.read_text("utf-8")
     ]
     assert len(figures) >= 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "domain"), [("sv", "https://samspel63.se/"), ("nb", "https://samspel63.no/")]
+)
+def test_published_sharing_tags_point_to_the_real_domain(publish_build, lang, domain) -> None:
+    soup = publish_build.soup(lang, "aktiviteter/seminarieprogram-hilmarfestivalen-2023/")
+    meta = {
+        tag.get("property") or tag.get("name"): tag["content"] for tag in soup("meta", content=True)
+    }
+    assert meta["og:url"].startswith(domain) and meta["og:image"].startswith(domain + "bilder/")
+    image = publish_build.root(lang) / urlparse(meta["og:image"]).path.lstrip("/")
+    assert image.is_file() and meta["og:locale"] == LOCALES[lang]
 
 
 def test_the_repositorys_content_has_no_picture_problem() -> None:

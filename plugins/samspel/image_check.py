@@ -58,6 +58,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{min_width} px bred: använd originalet från kameran (stora bilder förminskas "
             "automatiskt)"
         ),
+        "image-external": (
+            "”{value}” är en bild på en annan webbplats; den hämtas inte till våra sidor "
+            "(inga anrop till andra webbplatser). Spara bilden i content/bilder/ och skriv "
+            "bilder/<filnamn>"
+        ),
         "image-alt-without-image": (
             "{name} är ifyllt men image saknas. Lägg till image: <fil> eller ta bort {name}"
         ),
@@ -83,6 +88,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "bildet er bare {width} px bredt og blir uskarpt. Et hovedbilde må være minst "
             "{min_width} px bredt: bruk originalen fra kameraet (store bilder blir forminsket "
             "automatisk)"
+        ),
+        "image-external": (
+            "«{value}» er et bilde på et annet nettsted; det hentes ikke til sidene våre "
+            "(ingen kall til andre nettsteder). Lagre bildet i content/bilder/ og skriv "
+            "bilder/<filnavn>"
         ),
         "image-alt-without-image": (
             "{name} er fylt ut, men image mangler. Legg til image: <fil> eller fjern {name}"
@@ -191,10 +201,11 @@ class _Rule:
 
     def usable(self, line: int, field: str, value: str):
         """The picture's ImageInfo, or None after reporting why it cannot be published."""
-        path = resolve(unquote(value), self.item.path, self.content_root)
-        if path is None:
-            return None  # a web address: not a file of ours
         try:
+            path = resolve(unquote(value), self.item.path, self.content_root)
+            if path is None:
+                self.add(line, field, "image-external", value=value)
+                return None
             return inspect(path)
         except ImageError as error:
             words = {"value": value, "format": error.detail or "?"}

@@ -74,8 +74,19 @@ def images_setting(settings: dict) -> dict:
     return merged
 
 
+class ImageError(Exception):
+    """A picture cannot be published. ``code``: image-missing, image-format, image-unreadable."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+
+
 def resolve(value: str, markdown_file: Path, content_root: Path) -> Path | None:
     """The file an ``image`` value or a body image's ``src`` means; None for a web address.
+
+    Raises ImageError for a path that leads out of the content folder.
 
     ``bilder/x.jpg`` (or ``/bilder/x.jpg``, ``{static}/bilder/x.jpg``) is in
     ``content/bilder/``; anything else is relative to the Markdown file.
@@ -89,8 +100,15 @@ def resolve(value: str, markdown_file: Path, content_root: Path) -> Path | None:
             if text.startswith("/"):
                 return content_root / text.lstrip("/")
     if text.startswith("/") or text.startswith(LIBRARY + "/"):
-        return content_root / text.lstrip("/")
-    return markdown_file.parent / text
+        return _inside(content_root / text.lstrip("/"), content_root)
+    return _inside(markdown_file.parent / text, content_root)
+
+
+def _inside(path: Path, content_root: Path) -> Path:
+    """``path``, or ImageError when ``../`` leads out of the content folder."""
+    if not path.resolve().is_relative_to(content_root.resolve()):
+        raise ImageError("image-missing", f"{path} is outside {content_root}")
+    return path
 
 
 @dataclass(frozen=True)
@@ -100,15 +118,6 @@ class ImageInfo:
     format: str
     width: int
     height: int
-
-
-class ImageError(Exception):
-    """A picture cannot be published. ``code``: image-missing, image-format, image-unreadable."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code = code
-        self.detail = detail
 
 
 def open_upright(path: Path) -> tuple[Image.Image, str]:

@@ -152,16 +152,16 @@ def attach_pictures(content) -> None:
     source = Path(content.source_path).relative_to(pictures.content_root.parent)
     value = getattr(content, "image", None)
     if value:
-        path = resolve(str(value), Path(content.source_path), pictures.content_root)
         alt = str(getattr(content, "image_alt", "") or "").strip()
-        if path is None or not alt:
-            log.error("%s: image needs a file in the repository and image_alt", source)
-        else:
-            try:
-                credit = str(getattr(content, "image_credit", "") or "").strip()
+        credit = str(getattr(content, "image_credit", "") or "").strip()
+        try:
+            path = resolve(str(value), Path(content.source_path), pictures.content_root)
+            if path is None or not alt:
+                log.error("%s: image needs a file in the repository and image_alt", source)
+            else:
                 content.picture = pictures.picture(path, alt, credit)
-            except ImageError as error:
-                log.error("%s: image %r: %s", source, str(value), error)
+        except ImageError as error:
+            log.error("%s: image %r: %s", source, str(value), error)
     body = _BodyPictures(pictures, Path(content.source_path), source)
     if "<img" in (content._content or ""):
         content._content = body.rewrite(content._content)
@@ -221,14 +221,15 @@ class _BodyPictures:
 
     def replace(self, tag: str) -> str:
         attrs = _ImgTag(tag).attrs
-        path = resolve(unquote(attrs.get("src", "")), self.source, self.pictures.content_root)
-        if path is None:
-            return tag
         alt = attrs.get("alt", "").strip()
         if not alt:
             log.error("%s: a picture in the text has no alt text: %s", self.name, tag)
             return tag
         try:
+            path = resolve(unquote(attrs.get("src", "")), self.source, self.pictures.content_root)
+            if path is None:
+                log.error("%s: a picture from another site: %s", self.name, tag)
+                return tag
             picture = self.pictures.picture(path, alt)
             self.used.append(picture)
             return str(picture_html(picture))
