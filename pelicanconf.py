@@ -8,6 +8,7 @@ domains. Every path is absolute so the result does not depend on the working
 directory (see ../shared/docs/pelican-two-domains.md for why each setting is here).
 """
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -31,6 +32,12 @@ PLUGINS = ["pelican.plugins.i18n_subsites", "samspel"]
 SAMSPEL_SITES = {lang: {"url": url} for lang, url in SITE_URLS.items()}
 SAMSPEL_PROJECT = {"start": "2023-04-01", "end": "2026-03-31"}
 PROGRESS = {"target": 100, "path": "resultat/"}  # the counter; period from SAMSPEL_PROJECT
+# Pictures: derivative widths (never upscaled), WebP/JPEG quality, and the cache of
+# encoded derivatives kept between builds (SAMSPEL_IMAGE_CACHE moves it, e.g. for tests).
+IMAGES = {
+    "widths": [240, 480, 960, 1600],
+    "cache": os.environ.get("SAMSPEL_IMAGE_CACHE") or str(ROOT / "cache" / "images"),
+}
 
 # --- content: content/<section>/<slug>.<lang>.md, each site reads its own language
 ARTICLE_PATHS = ["aktiviteter", "initiativ", "nyheter"]

@@ -48,14 +48,21 @@ def run_build(
     content: Path | None = None,
     settings: Path = LOCAL_SETTINGS,
     source_date_epoch: int | None = None,
+    image_cache: Path | None = None,
 ) -> Build:
-    """Run the project's build into ``output`` and return what happened."""
+    """Run the project's build into ``output`` and return what happened.
+
+    Encoded pictures are cached in ``image_cache`` (default: beside ``output``),
+    never in the repository's own cache.
+    """
     command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
     command += ["--output", str(output)]
     if content is not None:
         command += ["--content", str(content)]
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
+    env["COLUMNS"] = "250"  # rich wraps log lines at the terminal width: keep each on one line
+    env["SAMSPEL_IMAGE_CACHE"] = str(image_cache or output.parent / "image-cache")
     if source_date_epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)

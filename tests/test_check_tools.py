@@ -87,7 +87,7 @@ def test_make_new_writes_a_pair_that_passes_once_filled_in(tmp_path: Path, kind:
 def test_every_field_of_an_activity_is_in_the_new_file(tmp_path: Path) -> None:
     sv, nb = new.create(tmp_path / "content", "activity", "kafe")
     for path in (sv, nb):
-        keys = re.findall(r"^([a-z]+):", path.read_text(encoding="utf-8"), flags=re.M)
+        keys = re.findall(r"^([a-z_]+):", path.read_text(encoding="utf-8"), flags=re.M)
         assert keys == list(new.known_fields("activity"))
     assert "Rubriken" in sv.read_text(encoding="utf-8")
     assert "Tittelen" in nb.read_text(encoding="utf-8")

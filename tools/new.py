@@ -155,6 +155,29 @@ FIELD_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "sv": ("Valfritt: vem som arrangerar. Lämna tomt annars.", ""),
         "nb": ("Valgfritt: hvem som arrangerer. La stå tomt ellers.", ""),
     },
+    "image": {
+        "sv": (
+            "Valfritt: en bild, filnamn bredvid den här filen eller bilder/<fil>\n"
+            "(JPEG, PNG, WebP eller AVIF, minst 640 px bred). Lämna tomt annars.",
+            "",
+        ),
+        "nb": (
+            "Valgfritt: et bilde, filnavn ved siden av denne filen eller bilder/<fil>\n"
+            "(JPEG, PNG, WebP eller AVIF, minst 640 px bredt). La stå tomt ellers.",
+            "",
+        ),
+    },
+    "image_alt": {
+        "sv": ("Krävs med image: vad bilden visar, för den som inte ser den.", ""),
+        "nb": ("Kreves med image: hva bildet viser, for den som ikke ser det.", ""),
+    },
+    "image_credit": {
+        "sv": ('Valfritt: fotograf, visas under bilden. Citattecken vid kolon: "Foto: Namn".', ""),
+        "nb": (
+            'Valgfritt: fotograf, vises under bildet. Anførselstegn ved kolon: "Foto: Navn".',
+            "",
+        ),
+    },
 }
 #: a page's summary is optional
 PAGE_SUMMARY = {

@@ -32,6 +32,7 @@ from .contract import (
     parse_moment,
     schedule_for,
 )
+from .image_check import image_problems
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -245,7 +246,13 @@ def body(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
 
 Rule = Callable[[ContentItem, "CheckContext"], Iterable[Problem]]
 
+
 #: every rule run on each content file, in this order; add new rules here
+def pictures(item: ContentItem, context: CheckContext) -> Iterable[Problem]:
+    """The main picture and pictures in the text: alt text, file, format, size."""
+    return image_problems(item, context.content_root, context.repo_root)
+
+
 ITEM_RULES: list[Rule] = [
     required_fields,
     reserved_keys,
@@ -258,4 +265,5 @@ ITEM_RULES: list[Rule] = [
     registration,
     slug,
     body,
+    pictures,
 ]

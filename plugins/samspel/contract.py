@@ -39,15 +39,22 @@ COUNTRY_TIMEZONES: dict[str, str] = {"SE": "Europe/Stockholm", "NO": "Europe/Osl
 STATUSES: tuple[str, ...] = ("planned", "cancelled")
 DEFAULT_STATUS = "planned"
 
+#: the main picture of any item: a file beside the Markdown or ``bilder/<file>``
+#: (content/bilder/), its alt text (required with ``image``, in the file's
+#: language) and a credit line shown as the caption. ``image`` is deliberately
+#: not a shared field: the two languages may use one picture or each their own
+#: (a poster with Swedish or Norwegian text on it).
+IMAGE_FIELDS: tuple[str, ...] = ("image", "image_alt", "image_credit")
+
 #: kind -> (required fields, optional fields)
 FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "activity": (
         ("title", "type", "start", "place", "country", "summary"),
-        ("end", "initiative", "companies", "registration", "status", "host"),
+        ("end", "initiative", "companies", "registration", "status", "host", *IMAGE_FIELDS),
     ),
-    "initiative": (("title", "summary"), ()),
-    "news": (("title", "date", "summary"), ()),
-    "page": (("title",), ("summary",)),
+    "initiative": (("title", "summary"), IMAGE_FIELDS),
+    "news": (("title", "date", "summary"), IMAGE_FIELDS),
+    "page": (("title",), ("summary", *IMAGE_FIELDS)),
 }
 
 #: facts that must be the same in both language files of one item

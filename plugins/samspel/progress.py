@@ -407,8 +407,3 @@ class ProgressGenerator(Generator):
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "progress.json").write_text(progress.as_json(), encoding="utf-8")
         (folder / "progress.csv").write_text(progress.as_csv(), encoding="utf-8")
-
-
-def progress_generators(pelican) -> list[type]:
-    """The get_generators receiver of this feature."""
-    return [ProgressGenerator]

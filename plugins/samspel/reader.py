@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 #: Pelican keys we set ourselves; a communicator's value for them is ignored.
 _RESERVED = set(RESERVED_KEYS)
 _LIST_FIELDS = set(LIST_FIELDS)
+#: one-line text fields, trimmed (image_alt and image_credit end up in HTML attributes)
+_TEXT_FIELDS = {"image", "image_alt", "image_credit"}
 
 
 def safe_datetime(moment: datetime) -> SafeDatetime:
@@ -76,6 +78,8 @@ class YamlMarkdownReader(MarkdownReader):
         for key in _LIST_FIELDS & metadata.keys():
             if not isinstance(metadata[key], list):
                 metadata[key] = [metadata[key]]
+        for key in _TEXT_FIELDS & metadata.keys():
+            metadata[key] = " ".join(str(metadata[key]).split())
         if match:
             metadata["slug"] = match["slug"]
             metadata["lang"] = match["lang"]

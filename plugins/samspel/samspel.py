@@ -13,7 +13,10 @@ from pelican import signals
 
 from .calendar import CalendarGenerator
 from .formatting import JINJA_FILTERS
-from .progress import progress_generators
+from .images import images_setting
+from .pictures import JINJA_GLOBALS as PICTURE_GLOBALS
+from .pictures import PictureGenerator, attach_pictures, drop_originals
+from .progress import ProgressGenerator
 from .reader import YamlMarkdownReader
 from .sites import JINJA_GLOBALS, SiteGenerator, sites_setting, write_robots_and_sitemap
 
@@ -30,15 +33,18 @@ def configure(pelican) -> None:
     sites_setting(pelican.settings)
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(JINJA_FILTERS)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(JINJA_GLOBALS)
+    images_setting(pelican.settings)
+    pelican.settings["JINJA_GLOBALS"].update(PICTURE_GLOBALS)
 
 
 def get_generators(pelican) -> list[type]:
-    return [SiteGenerator, CalendarGenerator]
+    return [SiteGenerator, CalendarGenerator, ProgressGenerator, PictureGenerator]
 
 
 def register() -> None:
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
-    signals.get_generators.connect(progress_generators)
+    signals.content_object_init.connect(attach_pictures)
+    signals.static_generator_finalized.connect(drop_originals)
     signals.finalized.connect(write_robots_and_sitemap)

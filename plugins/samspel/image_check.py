@@ -1,0 +1,219 @@
+"""Content-check rules for pictures: described, present, decodable and large enough.
+
+``image_problems`` is a rule of the content check: given one content file it
+returns every picture problem in it, with the file's line, in the file's
+language (Swedish for ``.sv.md``, Norwegian for ``.nb.md``). It covers the main
+picture (``image``, ``image_alt``, ``image_credit``) and the pictures written in
+the Markdown body (``![alt](file)`` and raw ``<img>``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from .content_index import ContentItem
+from .frontmatter import FrontMatterError, read_text, split
+from .images import DEFAULT_IMAGES, ImageError, inspect, resolve
+from .problems import Problem
+
+log = logging.getLogger(__name__)
+
+#: ``![alt](src "title")`` in Markdown
+MARKDOWN_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
+HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
+HTML_SRC = re.compile(r"""\bsrc\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
+#: what a camera or an export names a file; an alt text like this describes nothing
+FILE_NAME = re.compile(
+    r"^(?:\S+\.(?:jpe?g|png|webp|avif|gif|heic|tiff?|bmp)|(?:img|dsc|dscn|dscf|pxl|p)[_-]?\d+\S*)$",
+    re.IGNORECASE,
+)
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "sv": {
+        "image-alt-missing": (
+            "bilden saknar alt-text. Skriv med några ord vad bilden visar, t.ex. {example}"
+        ),
+        "image-alt-filename": (
+            "alt-texten ”{alt}” är bara ett filnamn. Beskriv i stället med ord vad bilden "
+            "visar, t.ex. {example}"
+        ),
+        "image-missing": (
+            "bildfilen ”{value}” finns inte. Kontrollera stavningen; lägg bilden bredvid "
+            "Markdown-filen eller i content/bilder/ och skriv då bilder/<filnamn>"
+        ),
+        "image-format": (
+            "”{value}” är en {format}-fil. Spara bilden som JPEG, PNG, WebP eller AVIF"
+        ),
+        "image-unreadable": (
+            "”{value}” går inte att läsa som en bild (filen är trasig eller inte en bild). "
+            "Exportera bilden på nytt som JPEG eller PNG"
+        ),
+        "image-too-small": (
+            "bilden är bara {width} px bred och blir suddig. En huvudbild behöver vara minst "
+            "{min_width} px bred: använd originalet från kameran (stora bilder förminskas "
+            "automatiskt)"
+        ),
+        "image-external": (
+            "”{value}” är en bild på en annan webbplats; den hämtas inte till våra sidor "
+            "(inga anrop till andra webbplatser). Spara bilden i content/bilder/ och skriv "
+            "bilder/<filnamn>"
+        ),
+        "image-alt-without-image": (
+            "{name} är ifyllt men image saknas. Lägg till image: <fil> eller ta bort {name}"
+        ),
+    },
+    "nb": {
+        "image-alt-missing": (
+            "bildet mangler alt-tekst. Skriv med noen ord hva bildet viser, f.eks. {example}"
+        ),
+        "image-alt-filename": (
+            "alt-teksten «{alt}» er bare et filnavn. Beskriv heller med ord hva bildet viser, "
+            "f.eks. {example}"
+        ),
+        "image-missing": (
+            "bildefilen «{value}» finnes ikke. Kontroller stavingen; legg bildet ved siden av "
+            "Markdown-filen eller i content/bilder/ og skriv da bilder/<filnavn>"
+        ),
+        "image-format": "«{value}» er en {format}-fil. Lagre bildet som JPEG, PNG, WebP eller AVIF",
+        "image-unreadable": (
+            "«{value}» kan ikke leses som et bilde (filen er skadet eller ikke et bilde). "
+            "Eksporter bildet på nytt som JPEG eller PNG"
+        ),
+        "image-too-small": (
+            "bildet er bare {width} px bredt og blir uskarpt. Et hovedbilde må være minst "
+            "{min_width} px bredt: bruk originalen fra kameraet (store bilder blir forminsket "
+            "automatisk)"
+        ),
+        "image-external": (
+            "«{value}» er et bilde på et annet nettsted; det hentes ikke til sidene våre "
+            "(ingen kall til andre nettsteder). Lagre bildet i content/bilder/ og skriv "
+            "bilder/<filnavn>"
+        ),
+        "image-alt-without-image": (
+            "{name} er fylt ut, men image mangler. Legg til image: <fil> eller fjern {name}"
+        ),
+    },
+}
+EXAMPLES = {
+    "sv": "image_alt: Tre musiker stämmer sina instrument i en ateljé med stora fönster.",
+    "nb": "image_alt: Tre musikere stemmer instrumentene sine i et atelier med store vinduer.",
+}
+BODY_EXAMPLES = {
+    "sv": "![Tre musiker stämmer sina instrument](bilder/ateljen.jpg)",
+    "nb": "![Tre musikere stemmer instrumentene sine](bilder/atelieret.jpg)",
+}
+
+
+def is_file_name(alt: str, source: str = "") -> bool:
+    """True when an alt text is a file name (``IMG_2041.jpg``) or the picture's own name."""
+    text = alt.strip()
+    stem = PurePosixPath(source.strip()).stem if source else ""
+    return bool(FILE_NAME.match(text)) or (bool(stem) and text.lower() == stem.lower())
+
+
+def image_problems(
+    item: ContentItem, content_root: Path, repo_root: Path, min_width: int | None = None
+) -> list[Problem]:
+    """Every picture problem of one content file (main picture and body pictures)."""
+    rule = _Rule(item, repo_root, content_root)
+    rule.main_picture(min_width or DEFAULT_IMAGES["min_width"])
+    rule.body_pictures()
+    return rule.problems
+
+
+class _Rule:
+    """Collects the problems of one file, in its language."""
+
+    def __init__(self, item: ContentItem, repo_root: Path, content_root: Path) -> None:
+        self.item = item
+        self.content_root = content_root
+        self.lang = item.lang if item.lang in MESSAGES else "sv"
+        try:
+            self.path = PurePosixPath(item.path.resolve().relative_to(repo_root.resolve()))
+        except ValueError:
+            self.path = PurePosixPath(item.path.as_posix())
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, field: str, code: str, severity: str = "error", **words) -> None:
+        message = MESSAGES[self.lang][code].format(**words).rstrip(".") + "."
+        self.problems.append(Problem(self.path, line, field, code, message, severity))
+
+    def main_picture(self, min_width: int) -> None:
+        image = self.item.fields.get("image")
+        value = str(self.item.get("image", "")).strip()
+        if not value:
+            for field in ("image_alt", "image_credit"):
+                extra = self.item.fields.get(field)
+                if extra is not None and extra.data not in (None, ""):
+                    self.add(extra.line, field, "image-alt-without-image", "warning", name=field)
+            return
+        alt_value = self.item.fields.get("image_alt")
+        alt = str(self.item.get("image_alt", "")).strip()
+        if not alt:
+            line = alt_value.line if alt_value is not None else image.line
+            self.add(line, "image_alt", "image-alt-missing", example=EXAMPLES[self.lang])
+        elif is_file_name(alt, value):
+            self.add(
+                alt_value.line,
+                "image_alt",
+                "image-alt-filename",
+                alt=alt,
+                example=EXAMPLES[self.lang],
+            )
+        info = self.usable(image.line, "image", value)
+        if info is not None and info.width < min_width:
+            self.add(image.line, "image", "image-too-small", width=info.width, min_width=min_width)
+
+    def body_pictures(self) -> None:
+        try:
+            head = split(read_text(self.item.path))
+        except (FrontMatterError, UnicodeDecodeError):
+            return  # the content check's own rules report an unreadable file
+        for offset, text in enumerate(head.body.split("\n")):
+            line = head.body_line + offset
+            for match in MARKDOWN_IMAGE.finditer(text):
+                self.body_picture(line, match["alt"], match["src"])
+            for tag in HTML_IMAGE.finditer(text):
+                alt = HTML_ALT.search(tag.group())
+                src = HTML_SRC.search(tag.group())
+                alt_text = next((g for g in alt.groups() if g is not None), "") if alt else ""
+                src_text = next((g for g in src.groups() if g is not None), "") if src else ""
+                self.body_picture(line, alt_text, src_text)
+
+    def body_picture(self, line: int, alt: str, src: str) -> None:
+        if not alt.strip():
+            self.add(line, "body", "image-alt-missing", example=BODY_EXAMPLES[self.lang])
+        elif is_file_name(alt, src):
+            self.add(
+                line,
+                "body",
+                "image-alt-filename",
+                alt=alt.strip(),
+                example=BODY_EXAMPLES[self.lang],
+            )
+        if src:
+            self.usable(line, "body", src)
+
+    def usable(self, line: int, field: str, value: str):
+        """The picture's ImageInfo, or None after reporting why it cannot be published."""
+        try:
+            path = resolve(unquote(value), self.item.path, self.content_root)
+            if path is None:
+                self.add(line, field, "image-external", value=value)
+                return None
+            return inspect(path)
+        except ImageError as error:
+            words = {"value": value, "format": error.detail or "?"}
+            self.add(line, field, error.code, **words)
+            return None
+
+
+def problems_in(content_root: Path, repo_root: Path, items) -> Iterator[Problem]:
+    """The picture problems of many items, in order (for a check that runs all rules)."""
+    for item in items:
+        yield from image_problems(item, content_root, repo_root)
