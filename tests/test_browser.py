@@ -93,6 +93,8 @@ def test_every_page_type_has_no_axe_violations(sites, browser, lang: str) -> Non
         page.on("request", lambda request, seen=requested: seen.append(request.url))
         for path in paths:
             page.goto(f"{sites.urls[lang]}/{path}")
+            if path == "sok/":  # check the search box too, once Pagefind has drawn it
+                page.locator(".pagefind-ui__search-input").wait_for()
             found = axe_violations(page)
             if page.evaluate("document.documentElement.scrollWidth") > width:
                 found.append(f"wider than the {width} px window: scrolls sideways")
