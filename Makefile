@@ -20,6 +20,7 @@ PORT_NO ?= 8001
 HOST ?= 127.0.0.1
 
 STAMP = $(VENV)/.installed-stamp
+NODE_STAMP = node_modules/.installed-stamp
 
 help:
 	@echo 'Samspel 63 sites: make targets'
@@ -37,6 +38,8 @@ help:
 	@echo '  make rollback         switch both sites back to their previous release'
 	@echo '  make test             install what is needed and run every test'
 	@echo '  make lint             ruff on plugins, tools, tests and settings'
+	@echo '  make screenshots      home page of each site at 360 and 1280 px into docs/screenshots/'
+	@echo '  make test-tools       Chromium, Java (apt, as root) and axe-core + vnu.jar (npm) for the tests'
 	@echo '  make clean            remove output/ and cache/'
 	@echo '  make translations-extract   collect the theme strings into theme/translations/messages.pot'
 	@echo '  make translations-update    merge new strings into the sv and nb catalogues (.po)'
@@ -52,6 +55,24 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Test tools that are not Python: axe-core and the Nu Html Checker from npm (pinned
+# by package-lock.json, install scripts off: vnu.jar runs on the machine's Java),
+# Debian's Chromium and a Java runtime. Never a silent skip: without root, say what to run.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
+
+test-tools: $(NODE_STAMP)
+	@test -x /usr/bin/chromium && command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium default-jre-headless; \
+	  else \
+	    echo 'Chromium or Java is missing. Run: sudo apt-get install -y chromium default-jre-headless' >&2; exit 1; \
+	  fi; }
+
+screenshots: $(STAMP) test-tools
+	$(PYTHON) -m tools.browser screenshots --out $(BASEDIR)/docs/screenshots
 
 translations-extract: $(STAMP)
 	$(VENV)/bin/pybabel extract --mapping-file $(TRANSLATIONS)/babel.cfg \
@@ -106,7 +127,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check plugins tools tests pelicanconf.py publishconf.py
 	$(VENV)/bin/ruff format --check plugins tools tests pelicanconf.py publishconf.py
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(MAKE) lint
 	$(VENV)/bin/pytest
 
@@ -115,4 +136,4 @@ clean:
 
 .PHONY: help install html publish serve devserver lint test clean linkcheck deploy rollback \
 	translations-extract translations-update translations-compile \
-	check status new
+	check status new test-tools screenshots

@@ -1,9 +1,10 @@
-"""Build both sites: check the content, compile the catalogues, run Pelican, swap in the result.
+"""Build both sites: check the content, compile the catalogues, run Pelican, index, swap in.
 
 The content check (``make check``) runs first; on any error the problems are
 printed and the build stops before Pelican, without touching the output folder.
 Pelican writes into a fresh staging folder beside the output; only when both
-sites were built without a single warning does the staging replace
+sites were built without a single warning, and their Pagefind search indexes
+were written, does the staging replace
 ``output/se`` and ``output/no``. A failed build therefore leaves the last good
 output exactly as it was, and never publishes half a site.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import logging
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -73,6 +75,20 @@ def run_pelican(settings: dict) -> None:
     Pelican(settings).run()
 
 
+def index_search(root: Path) -> None:
+    """Build the Pagefind search index into ``root/pagefind/``.
+
+    Runs on the staged root, after Pelican and before the swap-in, so that a
+    failed index fails the build and never reaches ``output/``. Pagefind reads
+    ``<html lang>`` for its stemming and indexes only ``data-pagefind-body``.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(root), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (root / "pagefind" / "pagefind-ui.js").is_file():
+        message = (result.stderr or result.stdout).strip()
+        raise RuntimeError(f"search index for {root.name} failed: {message}")
+
+
 def swap_in(staging: Path, output: Path) -> None:
     """Replace output/se and output/no by the staged roots, one rename each."""
     output.mkdir(parents=True, exist_ok=True)
@@ -115,6 +131,8 @@ def build(settings_file: Path, output: Path, content: Path | None = None) -> int
         if missing:
             log.error("build: no output for %s; nothing was replaced", ", ".join(missing))
             return 1
+        for folder in ROOTS.values():
+            index_search(staging / folder)
         swap_in(staging, output)
     except Exception as error:  # Pelican raises on the first fatal warning
         log.error("build failed, output/ left as it was: %s", error)

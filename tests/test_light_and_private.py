@@ -1,0 +1,151 @@
+"""Light and private: every page fits one round trip, nothing is loaded from elsewhere.
+
+The budget: a page's HTML plus the site's one CSS file, gzip-compressed, within
+14 KB (what a server sends in its first round trip). Loaded resources (``src``,
+``srcset``, ``<link href>``, CSS ``url()``/``@import``, JavaScript imports and
+fetches) must come from the site's own host; plain links (``<a href>``) to other
+websites are fine, they load nothing until a visitor follows them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import Build
+
+BUDGET = 14 * 1024
+#: the two sites' own addresses, per build: only these may serve what a page loads
+SITES = {
+    "local_build": {"sv": "http://localhost:8000/", "nb": "http://localhost:8001/"},
+    "publish_build": {"sv": "https://samspel63.se/", "nb": "https://samspel63.no/"},
+}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+JS_LOAD = re.compile(
+    r"""(?:\bimport\s*\(|\bfrom\s|\bfetch\s*\(|importScripts\s*\(|\bimport\s)\s*['"`]"""
+    r"""((?:https?:)?//[^'"`]+)"""
+)
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def loaded_urls_in_html(html: str) -> list[str]:
+    """Every URL the browser would load for this page on its own (not links)."""
+    soup = BeautifulSoup(html, "html.parser")
+    urls = []
+    for tag in soup.find_all(True):
+        for attribute in ("src", "poster", "data"):
+            if tag.get(attribute) and tag.name != "a":
+                urls.append(tag[attribute])
+        for attribute in ("srcset", "imagesrcset"):
+            if tag.get(attribute):
+                urls += [part.split()[0] for part in tag[attribute].split(",") if part.strip()]
+        if tag.name == "link" and tag.get("href"):
+            rel = set(tag.get("rel") or [])
+            if rel & {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest"}:
+                urls.append(tag["href"])
+        if tag.name in ("image", "use") and (tag.get("href") or tag.get("xlink:href")):
+            urls.append(tag.get("href") or tag.get("xlink:href"))
+        if tag.get("style"):
+            urls += loaded_urls_in_css(tag["style"])
+        if tag.name == "style":
+            urls += loaded_urls_in_css(tag.get_text())
+        if tag.name == "script" and not tag.get("src"):
+            urls += JS_LOAD.findall(tag.get_text())
+    return urls
+
+
+def loaded_urls_in_css(css: str) -> list[str]:
+    return [first or second for first, second in CSS_URL.findall(css)]
+
+
+def foreign(urls: list[str], base: str, own: set[str] | None = None) -> list[str]:
+    """The URLs (resolved against ``base``) whose host is not one of the sites' own."""
+    own = own or {urlparse(url).netloc for url in SITES["local_build"].values()}
+    found = []
+    for url in urls:
+        if url.startswith(("data:", "#", "blob:")):
+            continue
+        host = urlparse(urljoin(base, url)).netloc
+        if host and host not in own:
+            found.append(url)
+    return found
+
+
+def test_the_check_finds_loads_from_elsewhere() -> None:
+    html = """<html><head><link rel="stylesheet" href="https://cdn.example/x.css">
+    <link rel="alternate" href="https://samspel63.no/"></head><body>
+    <img src="//tracker.example/p.gif" srcset="/a.png 1x, https://img.example/b.png 2x">
+    <a href="https://www.digg.se/">DIGG</a><div style="background:url(https://f.example/i.png)">
+    <script>import("https://cdn.example/m.js")</script></div></body></html>"""
+    found = foreign(loaded_urls_in_html(html), "http://localhost:8000/")
+    assert sorted(found) == sorted(
+        [
+            "https://cdn.example/x.css",
+            "//tracker.example/p.gif",
+            "https://img.example/b.png",
+            "https://f.example/i.png",
+            "https://cdn.example/m.js",
+        ]
+    )
+    own_css = loaded_urls_in_css("a{background:url('/x.png')}")
+    assert foreign(own_css, "http://localhost:8000/") == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_every_page_with_its_css_fits_in_14_kb_gzip(local_build: Build, lang: str) -> None:
+    root = local_build.root(lang)
+    css = gzip_size((root / "theme" / "css" / "site.css").read_bytes())
+    sizes = {}
+    for file in local_build.html_files(lang):
+        if file.is_relative_to(root / "pagefind"):
+            continue
+        sizes[file.relative_to(root).as_posix()] = gzip_size(file.read_bytes()) + css
+    assert len(sizes) > 20
+    too_big = {path: size for path, size in sizes.items() if size > BUDGET}
+    assert not too_big, f"over {BUDGET} bytes gzip (HTML + CSS): {too_big}"
+
+
+@pytest.mark.parametrize("build_name", SITES)
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_no_output_file_loads_anything_from_another_host(request, build_name, lang) -> None:
+    build: Build = request.getfixturevalue(build_name)
+    root = build.root(lang)
+    base = SITES[build_name][lang]
+    own = {urlparse(url).netloc for url in SITES[build_name].values()}
+    checked = 0
+    problems: dict[str, list[str]] = {}
+    for file in sorted(root.rglob("*")):
+        suffix = file.suffix
+        if suffix == ".html":
+            urls = loaded_urls_in_html(file.read_text(encoding="utf-8"))
+        elif suffix == ".css":
+            urls = loaded_urls_in_css(file.read_text(encoding="utf-8"))
+        elif suffix == ".js":
+            urls = JS_LOAD.findall(file.read_text(encoding="utf-8"))
+        else:
+            continue
+        checked += 1
+        bad = foreign(urls, base, own)
+        if bad:
+            problems[file.relative_to(root).as_posix()] = bad
+    assert checked > 20
+    assert not problems, f"loads from other hosts: {problems}"
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_search_bundle_is_loaded_on_the_search_page_only(local_build: Build, lang: str) -> None:
+    root = local_build.root(lang)
+    assert (root / "pagefind" / "pagefind-ui.js").is_file()
+    for file in local_build.html_files(lang):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        scripts = [script.get("src", "") for script in soup("script")]
+        if file == root / "sok" / "index.html":
+            assert any(src.endswith("/pagefind/pagefind-ui.js") for src in scripts)
+        else:
+            assert scripts == [], f"{file} loads {scripts}"
