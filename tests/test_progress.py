@@ -133,8 +133,9 @@ def progress_json(build: Build, lang: str) -> dict:
 
 def svg_of(build: Build, lang: str) -> ElementTree.Element:
     html = (build.root(lang) / PROGRESS_PATH / "index.html").read_text(encoding="utf-8")
-    match = re.search(r"<svg\b.*?</svg>", html, re.DOTALL)
-    assert match, "the progress page has no inline SVG"
+    # the chart is the SVG with role="img" (the header's EU emblem is decorative)
+    match = re.search(r'<svg\b[^>]*role="img".*?</svg>', html, re.DOTALL)
+    assert match, "the progress page has no inline SVG chart"
     return ElementTree.fromstring(match.group(0))
 
 

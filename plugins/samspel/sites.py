@@ -75,6 +75,10 @@ class SiteGenerator(Generator):
         self.context["other_lang"] = other
         self.context["other_siteurl"] = sites[other]["url"]
         self.context["og_locale"] = sites[lang]["locale"]
+        # sections with at least one item on this site: only these get links and feeds
+        self.context["sections"] = sorted(
+            category.slug for category, _articles in self.context.get("categories", [])
+        )
 
     def generate_output(self, writer) -> None:
         """Nothing here: robots.txt and sitemap.xml need every page written (see finalized)."""
