@@ -99,7 +99,10 @@ FEED_MAX_ITEMS = 50
 THEME_STATIC_DIR = "theme"
 THEME_STATIC_PATHS = [str(ROOT / "theme" / "static")]
 CSS_FILE = "site.css"
+# autoescape: a title, place or summary can never inject markup; rendered Markdown
+# is marked |safe where a template shows it.
 JINJA_ENVIRONMENT = {
+    "autoescape": True,
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,
     "lstrip_blocks": True,

@@ -198,3 +198,29 @@ def test_a_pelican_warning_fails_the_build_and_keeps_the_last_output(tmp_path: P
     assert "alt" in bad.log.lower()
     after = {p: p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_markup_in_front_matter_is_shown_as_text_never_run(tmp_path: Path) -> None:
+    """Titles, places and summaries are text: a `<script>` in them is escaped everywhere."""
+    evil = '<script>alert(1)</script> & "mer"'
+    activity = (
+        f"---\ntitle: 'Kväll {evil}'\ntype: seminar\nstart: 2025-03-14\n"
+        f"place: 'Jamtli {evil}'\ncountry: SE\nsummary: 'Kort {evil}'\n---\nText.\n"
+    )
+    content = write_content(
+        tmp_path / "content",
+        {
+            "aktiviteter/kvall.sv.md": activity,
+            "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\n---\nText.\n",
+        },
+    )
+    build = run_build(tmp_path / "output", content=content)
+    assert build.returncode == 0, build.log
+    pages = build.html_files("sv")
+    assert len(pages) > 5
+    for file in pages:
+        html = file.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, file
+    page = build.soup("sv", "aktiviteter/kvall/")
+    assert page.find("h1").get_text() == f"Kväll {evil}"
+    assert f"Jamtli {evil}" in page.get_text()
