@@ -101,8 +101,14 @@ I18N_GETTEXT_DOMAIN = "messages"
 I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# --- speed: Pelican's reader cache (what the reader returned per file, re-read when the
+# file's hash changes); tools/reader_cache.py fingerprints it and commits it atomically.
+# Never the "generator" layer: it leaves {static} links unresolved on the next build.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False
 
 
 def norwegian_site(siteurl: str) -> dict:

@@ -1,11 +1,15 @@
 """Build both sites: compile the theme's catalogues, run Pelican, swap in the result.
 
+The two sites are built at once, one Pelican process each (tools/site_processes.py),
+with Pelican's reader cache kept under ``cache/`` (tools/reader_cache.py), never in
+the output.
+
 Pelican writes into a fresh staging folder beside the output; only when both
 sites were built without a single warning does the staging replace
 ``output/se`` and ``output/no``. A failed build therefore leaves the last good
 output exactly as it was, and never publishes half a site.
 
-Usage: python -m tools.build --settings pelicanconf.py --output output
+Usage: python -m tools.build --settings pelicanconf.py --output output [--cache cache]
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+from tools.site_processes import build_sites
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "theme" / "translations"
@@ -49,26 +55,36 @@ def compile_catalogues(translations: Path = TRANSLATIONS) -> list[Path]:
     return written
 
 
-def pelican_settings(settings_file: Path, staging: Path, content: Path | None = None) -> dict:
-    """Read the settings and point both sites' output into the staging folder."""
+def pelican_settings(
+    settings_file: Path, staging: Path, content: Path | None = None, cache: Path | None = None
+) -> dict:
+    """Read the settings and point both sites' output into the staging folder.
+
+    With ``cache``, each site's reader cache goes to ``cache/<root>`` instead of
+    the settings' ``CACHE_PATH``.
+    """
     from pelican.settings import read_settings
 
     override = {"OUTPUT_PATH": str(staging / "se")}
     if content is not None:
         override["PATH"] = str(content)
+    if cache is not None:
+        override["CACHE_PATH"] = str(cache / "se")
     settings = read_settings(str(settings_file), override=override)
     for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
         overrides["OUTPUT_PATH"] = str(staging / ROOTS[lang])
+        if cache is not None:
+            overrides["CACHE_PATH"] = str(cache / ROOTS[lang])
     return settings
 
 
 def run_pelican(settings: dict) -> None:
-    """One Pelican run (main site and sub-site), with every warning fatal."""
-    from pelican import Pelican
+    """Build the main site and its sub-site at once, with every warning fatal."""
     from pelican.log import init as init_logging
 
     init_logging(level=logging.WARNING, fatal="warnings")
-    Pelican(settings).run()
+    if not build_sites(settings):
+        raise RuntimeError("Pelican stopped on an error or a warning (see above)")
 
 
 def swap_in(staging: Path, output: Path) -> None:
@@ -83,13 +99,15 @@ def swap_in(staging: Path, output: Path) -> None:
     shutil.rmtree(retired)
 
 
-def build(settings_file: Path, output: Path, content: Path | None = None) -> int:
+def build(
+    settings_file: Path, output: Path, content: Path | None = None, cache: Path | None = None
+) -> int:
     """Build both sites into ``output``; return a process exit code."""
     compile_catalogues()
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
-        run_pelican(pelican_settings(settings_file, staging, content))
+        run_pelican(pelican_settings(settings_file, staging, content, cache))
         missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
         if missing:
             log.error("build: no output for %s; nothing was replaced", ", ".join(missing))
@@ -108,13 +126,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--content", type=Path, help="content folder (default: the settings' PATH)")
+    parser.add_argument(
+        "--cache", type=Path, help="cache folder (default: the settings' CACHE_PATH)"
+    )
     parser.add_argument("--compile-only", action="store_true", help="only compile catalogues")
     args = parser.parse_args(argv)
     if args.compile_only:
         compile_catalogues()
         return 0
     content = args.content.resolve() if args.content else None
-    return build(args.settings.resolve(), args.output.resolve(), content)
+    cache = args.cache.resolve() if args.cache else None
+    return build(args.settings.resolve(), args.output.resolve(), content, cache)
 
 
 if __name__ == "__main__":

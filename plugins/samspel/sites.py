@@ -75,6 +75,12 @@ class SiteGenerator(Generator):
         self.context["other_lang"] = other
         self.context["other_siteurl"] = sites[other]["url"]
         self.context["og_locale"] = sites[lang]["locale"]
+        # A dict, so that an activity finds its initiative without a loop over every article.
+        self.context["initiatives_by_slug"] = {
+            article.slug: article
+            for article in self.context.get("articles", [])
+            if article.metadata.get("kind") == "initiative"
+        }
 
     def generate_output(self, writer) -> None:
         """Nothing here: robots.txt and sitemap.xml need every page written (see finalized)."""
