@@ -48,12 +48,15 @@ def run_build(
     content: Path | None = None,
     settings: Path = LOCAL_SETTINGS,
     source_date_epoch: int | None = None,
+    cache: Path | None = None,
 ) -> Build:
     """Run the project's build into ``output`` and return what happened."""
     command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
     command += ["--output", str(output)]
     if content is not None:
         command += ["--content", str(content)]
+    if cache is not None:
+        command += ["--cache", str(cache)]
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
     if source_date_epoch is not None:

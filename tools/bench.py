@@ -78,7 +78,7 @@ def tree_rss_kib(pid: int) -> int:
 
 def measure(command: list[str], cwd: Path = ROOT) -> Run:
     """Run ``command`` once; wall time, peak memory, exit code and output."""
-    log = tempfile.TemporaryFile()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed below, after the child is reaped)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
     peak = 0
@@ -98,6 +98,7 @@ def measure(command: list[str], cwd: Path = ROOT) -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     log.seek(0)
     text = log.read().decode("utf-8", "replace")
+    log.close()
     return Run(seconds, max(peak, usage.ru_maxrss), usage.ru_maxrss, process.returncode, text)
 
 

@@ -18,18 +18,11 @@ from plugins.samspel.contract import ACTIVITY_TYPES
 from plugins.samspel.frontmatter import read_text, split
 
 PAGES = ("om-projektet", "kontakt", "partner-och-finansiarer", "integritet", "tillganglighet")
-WORDS = {
-    "sv": (
-        "kultur företag nätverk utveckling residens seminarium projekt region "
-        "samarbete gräns musik konst berättande hantverk scen festival kompetens "
-        "affärsutveckling deltagare program träff resa kunskap marknad publik"
-    ).split(),
-    "nb": (
-        "kultur bedrift nettverk utvikling residens seminar prosjekt region "
-        "samarbeid grense musikk kunst fortelling håndverk scene festival kompetanse "
-        "forretningsutvikling deltaker program møte reise kunnskap marked publikum"
-    ).split(),
-}
+_SV = "kultur företag nätverk utveckling residens seminarium projekt region samarbete gräns"
+_SV += " musik konst berättande hantverk scen festival kompetens affärsutveckling deltagare"
+_NB = "kultur bedrift nettverk utvikling residens seminar prosjekt region samarbeid grense"
+_NB += " musikk kunst fortelling håndverk scene festival kompetanse forretningsutvikling deltaker"
+WORDS = {"sv": _SV.split(" "), "nb": _NB.split(" ")}
 HEADINGS = {"sv": ("Bakgrund", "Program", "Anmälan"), "nb": ("Bakgrunn", "Program", "Påmelding")}
 PLACES = (("Östersund", "SE"), ("Åre", "SE"), ("Steinkjer", "NO"), ("Trondheim", "NO"))
 

@@ -75,10 +75,15 @@ class SiteGenerator(Generator):
         self.context["other_lang"] = other
         self.context["other_siteurl"] = sites[other]["url"]
         self.context["og_locale"] = sites[lang]["locale"]
-        # A dict, so that an activity finds its initiative without a loop over every article.
+        # Lookups instead of loops over every page and article in each template: every
+        # page links to five pages (a URL is worked out anew on each access) and an
+        # activity to its initiative.
+        self.context["page_urls"] = {
+            page.slug: page.url for page in reversed(self.context.get("pages", []))
+        }
         self.context["initiatives_by_slug"] = {
             article.slug: article
-            for article in self.context.get("articles", [])
+            for article in reversed(self.context.get("articles", []))
             if article.metadata.get("kind") == "initiative"
         }
 
