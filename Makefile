@@ -13,6 +13,7 @@ OUTPUTDIR = $(BASEDIR)/output
 CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
 TRANSLATIONS = $(BASEDIR)/theme/translations
+N ?= 1000
 PORT_SE ?= 8000
 PORT_NO ?= 8001
 HOST ?= 127.0.0.1
@@ -27,6 +28,7 @@ help:
 	@echo '  make devserver        rebuild on every change and serve both sites'
 	@echo '  make publish          build both sites for https://samspel63.se and https://samspel63.no'
 	@echo '  make test             install what is needed and run every test'
+	@echo '  make bench            time our build against plain Pelican (N=$(N) activities per language)'
 	@echo '  make lint             ruff on plugins, tools, tests and settings'
 	@echo '  make clean            remove output/ and cache/'
 	@echo '  make translations-extract   collect the theme strings into theme/translations/messages.pot'
@@ -72,6 +74,9 @@ devserver: html
 		--host $(HOST) --port-se $(PORT_SE) --port-no $(PORT_NO) \
 		--rebuild "$(PYTHON) -m tools.build --settings $(CONFFILE) --output $(OUTPUTDIR)"
 
+bench: $(STAMP)
+	$(PYTHON) -m tools.bench --n $(N)
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check plugins tools tests pelicanconf.py publishconf.py
 	$(VENV)/bin/ruff format --check plugins tools tests pelicanconf.py publishconf.py
@@ -83,5 +88,5 @@ test: $(STAMP)
 clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache
 
-.PHONY: help install html publish serve devserver lint test clean \
+.PHONY: help install html publish serve devserver lint test clean bench \
 	translations-extract translations-update translations-compile

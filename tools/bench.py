@@ -48,6 +48,7 @@ class Run:
     """One measured build."""
 
     seconds: float
+    cpu_seconds: float  # user + system time of the whole process tree (wait4)
     tree_peak_kib: int  # sum of RSS over the process tree, sampled every 50 ms
     process_peak_kib: int  # largest single process (ru_maxrss from wait4)
     returncode: int
@@ -99,7 +100,8 @@ def measure(command: list[str], cwd: Path = ROOT) -> Run:
     log.seek(0)
     text = log.read().decode("utf-8", "replace")
     log.close()
-    return Run(seconds, max(peak, usage.ru_maxrss), usage.ru_maxrss, process.returncode, text)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, max(peak, usage.ru_maxrss), usage.ru_maxrss, process.returncode, text)
 
 
 def change_one_file(content: Path, round_number: int) -> None:
@@ -130,11 +132,13 @@ def largest_pages(output: Path) -> list[str]:
 
 def summarise(name: str, runs: list[Run]) -> str:
     seconds = statistics.median(run.seconds for run in runs)
+    cpu = statistics.median(run.cpu_seconds for run in runs)
     tree = statistics.median(run.tree_peak_kib for run in runs) / 1024
     single = statistics.median(run.process_peak_kib for run in runs) / 1024
     each = ", ".join(f"{run.seconds:.2f}" for run in runs)
     return (
-        f"{name:<34} {seconds:7.2f} s  tree {tree:6.0f} MiB  largest process {single:5.0f} MiB"
+        f"{name:<34} {seconds:6.2f} s wall {cpu:6.2f} s CPU  memory: tree {tree:4.0f} MiB, "
+        f"largest process {single:4.0f} MiB"
         f"   (runs: {each})"
     )
 
@@ -153,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         (work / "plainconf.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
         files = len(list(content.rglob("*.md")))
         print(f"{files} content files ({args.n} activities per language) in {work}", flush=True)
-        print(f"{os.cpu_count()} cores, {rounds} rounds, alternating", flush=True)
+        load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+        print(f"{os.cpu_count()} cores, load average {load}; {rounds} rounds, alternating")
         ours = [sys.executable, "-m", "tools.build", "--settings", str(ROOT / "pelicanconf.py")]
         ours += ["--output", str(work / "output"), "--content", str(content)]
         ours += ["--cache", str(work / "cache")]
@@ -180,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         print(summarise("(a) bilingual, cold (no cache)", results["cold"]))
         print(summarise("(b) bilingual, warm, one changed", results["warm"]))
         print(summarise("(c) plain Pelican, Swedish only", results["plain"]))
+        load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+        print(f"load average after: {load} (above 0 means other work shared the cores)")
         print("largest page and stylesheet per site:")
         print("\n".join(largest_pages(work / "output")))
         plain_median = statistics.median(run.seconds for run in results["plain"])

@@ -1,5 +1,7 @@
 """Pelican's reader cache, kept safe: fingerprinted, private per build, committed atomically.
 
+Jinja's compiled templates (keyed by their source) are kept in the same folder.
+
 Pelican's reader cache (``CACHE_CONTENT``/``LOAD_CONTENT_CACHE`` with the
 ``reader`` layer) stores what the reader returned for each file, keyed by path
 and a stamp of the file (``CHECK_MODIFIED_METHOD``: we hash the content, so an
@@ -63,6 +65,15 @@ def checkout(settings: dict) -> Path | None:
             shutil.copy2(path, private / path.name)
     settings["CACHE_PATH"] = str(private)
     return shared
+
+
+def cache_templates(settings: dict) -> None:
+    """Keep Jinja's compiled templates beside the reader cache (keyed by their source)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    environment = dict(settings.get("JINJA_ENVIRONMENT", {}))
+    environment["bytecode_cache"] = FileSystemBytecodeCache(settings["CACHE_PATH"])
+    settings["JINJA_ENVIRONMENT"] = environment
 
 
 def commit(private: Path, shared: Path) -> None:

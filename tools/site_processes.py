@@ -68,6 +68,8 @@ def build_one_site(main: dict, lang: str) -> None:
     plugin._SUBSITE_QUEUE.clear()  # the other processes build the other sites
     shared = reader_cache.checkout(settings)
     private = Path(settings["CACHE_PATH"])
+    if shared is not None:
+        reader_cache.cache_templates(settings)
     try:
         Pelican(settings).run()
     except BaseException:

@@ -69,7 +69,9 @@ class SiteGenerator(Generator):
         sites = sites_setting(self.settings)
         lang = self.settings["DEFAULT_LANG"]
         other = other_language(lang)
-        self.context["content_index"] = ContentIndex.scan(Path(self.settings["PATH"]))
+        self.context["content_index"] = ContentIndex.scan(
+            Path(self.settings["PATH"]), self.settings
+        )
         self.context["sites"] = sites
         self.context["site_lang"] = lang
         self.context["other_lang"] = other
