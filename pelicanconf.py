@@ -65,7 +65,9 @@ ARCHIVES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "404"]
 INDEX_SAVE_AS = "index.html"
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"index": None, "category": None}
+# Only section lists are paginated: the home page shows the latest few items of each kind,
+# so its pages 2, 3 … (/sida/N/) were copies of it, each looping over every article.
+PAGINATED_TEMPLATES = {"category": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/sida/{number}/", "{base_name}/sida/{number}/index.html"),

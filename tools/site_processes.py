@@ -20,6 +20,7 @@ later build.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -29,6 +30,9 @@ from pathlib import Path
 from tools import reader_cache
 
 log = logging.getLogger("samspel.build")
+
+#: allocations between young-generation collections in a site's process (Python's default: 700)
+GC_THRESHOLD = 100_000
 
 
 def _i18n_subsites():
@@ -81,6 +85,9 @@ def build_one_site(main: dict, lang: str) -> None:
 
 
 def _child(main: dict, lang: str) -> None:
+    # A build allocates hundreds of thousands of short-lived objects and little cyclic
+    # garbage: collecting less often saves about a tenth of the CPU (memory: see bench).
+    gc.set_threshold(GC_THRESHOLD, 50, 100)
     try:
         build_one_site(main, lang)
     except Exception as error:  # a fatal Pelican warning arrives as an exception
@@ -94,6 +101,7 @@ def build_sites(main: dict) -> bool:
     When one site fails, the others are stopped: the build fails as a whole anyway.
     """
     context = multiprocessing.get_context("fork")
+    gc.freeze()  # what is imported already is shared with the children, not scanned by them
     processes = {
         lang: context.Process(target=_child, args=(main, lang), name=f"pelican-{lang}")
         for lang in languages(main)
