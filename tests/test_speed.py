@@ -6,10 +6,14 @@ Timing goals live in ``make bench`` (tools/bench.py), never here.
 from __future__ import annotations
 
 import base64
+import gettext
 from pathlib import Path
+from types import SimpleNamespace
 
 from helpers import run_build, write_content
+from jinja2 import Environment
 
+from plugins.samspel.gettext_shortcut import shortcut, use_gettext_shortcut
 from tools import reader_cache
 
 EPOCH = 1_735_689_600  # 2025-01-01
@@ -102,3 +106,23 @@ def test_the_cache_fingerprint_changes_with_what_the_reader_depends_on() -> None
     assert reader_cache.fingerprint(settings) == same
     assert reader_cache.fingerprint({**settings, "PATH": "/other"}) != same
     assert reader_cache.fingerprint({**settings, "MARKDOWN": {"extensions": ["toc"]}}) != same
+
+
+def test_the_gettext_shortcut_renders_what_jinja_renders() -> None:
+    class Catalogue(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return {"Home": "Hem & start", "Page %(n)s of 100%%": "Sida %(n)s av 100%%"}.get(
+                message, message
+            )
+
+    source = '{{ _("Home") }}|{{ _("Page %(n)s of 100%%", n=3) }}|{{ _("<b>") }}'
+    for autoescape in (False, True):
+        plain = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+        plain.install_gettext_translations(Catalogue(), newstyle=True)
+        fast = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+        use_gettext_shortcut(SimpleNamespace(env=fast))
+        fast.install_gettext_translations(Catalogue(), newstyle=True)
+        assert fast.globals["_"].__name__ == shortcut(str).__name__
+        expected = plain.from_string(source).render()
+        assert fast.from_string(source).render() == expected
+        assert "Sida 3 av 100%" in expected

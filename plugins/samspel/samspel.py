@@ -12,6 +12,7 @@ import logging
 from pelican import signals
 
 from .formatting import JINJA_FILTERS
+from .gettext_shortcut import use_gettext_shortcut
 from .reader import YamlMarkdownReader
 from .sites import JINJA_GLOBALS, SiteGenerator, sites_setting, write_robots_and_sitemap
 
@@ -39,3 +40,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(write_robots_and_sitemap)
+    signals.generator_init.connect(use_gettext_shortcut)
