@@ -19,7 +19,7 @@ import logging
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -80,16 +80,35 @@ def pelican_settings(
 
 
 def run_pelican(settings: dict) -> None:
-    """Build the main site and its sub-site at once, with every warning fatal."""
+    """Build the main site and its sub-site at once, with every warning fatal.
+
+    While the sites are built, this process deletes the output roots that earlier
+    builds retired (see swap_in): that waits on the disk, not on the cores.
+    """
     from pelican.log import init as init_logging
 
     init_logging(level=logging.WARNING, fatal="warnings")
-    if not build_sites(settings):
+    if not build_sites(settings, while_waiting=partial(empty_trash, trash_folder(settings))):
         raise RuntimeError("Pelican stopped on an error or a warning (see above)")
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Replace output/se and output/no by the staged roots, one rename each."""
+def trash_folder(settings: dict) -> Path:
+    """Where retired output roots wait to be deleted: beside the caches, never in output/."""
+    return Path(settings["CACHE_PATH"]).parent / ".retired"
+
+
+def empty_trash(trash: Path) -> None:
+    for entry in sorted(trash.iterdir()) if trash.is_dir() else []:
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def swap_in(staging: Path, output: Path, trash: Path | None = None) -> None:
+    """Replace output/se and output/no by the staged roots, one rename each.
+
+    The old roots are moved to ``trash`` and deleted during the next build
+    (deleting thousands of files took as long as a third of a warm build), or
+    deleted now when there is no trash on the same file system.
+    """
     output.mkdir(parents=True, exist_ok=True)
     retired = Path(tempfile.mkdtemp(prefix=".retired-", dir=output))
     for folder in ROOTS.values():
@@ -97,9 +116,13 @@ def swap_in(staging: Path, output: Path) -> None:
         if current.exists():
             current.rename(retired / folder)
         (staging / folder).rename(current)
-    # The old roots go in parallel: unlinking thousands of files waits on the kernel.
-    with ThreadPoolExecutor() as pool:
-        list(pool.map(shutil.rmtree, list(retired.iterdir())))
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            retired.rename(trash / retired.name)
+            return
+        except OSError:  # another file system: delete it now
+            pass
     shutil.rmtree(retired)
 
 
@@ -111,12 +134,13 @@ def build(
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
-        run_pelican(pelican_settings(settings_file, staging, content, cache))
+        settings = pelican_settings(settings_file, staging, content, cache)
+        run_pelican(settings)
         missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
         if missing:
             log.error("build: no output for %s; nothing was replaced", ", ".join(missing))
             return 1
-        swap_in(staging, output)
+        swap_in(staging, output, trash_folder(settings))
     except Exception as error:  # Pelican raises on the first fatal warning
         log.error("build failed, output/ left as it was: %s", error)
         return 1

@@ -91,7 +91,7 @@ def commit(private: Path, shared: Path) -> None:
     for other in kept[KEEP:]:  # e.g. local and publish settings alternate: keep both
         shutil.rmtree(other, ignore_errors=True)
     for crashed in shared.parent.glob(".build-*"):
-        if time.time() - crashed.stat().st_mtime > 86400:
+        if time.time() - crashed.stat().st_mtime > 3600:  # no build takes an hour
             shutil.rmtree(crashed, ignore_errors=True)
 
 
