@@ -9,10 +9,11 @@ edit within the file system's clock tick is still seen). It does not know when
 our reader's code, a library or a setting changed, and it rewrites its file in
 place. So each site's cache lives in ``<CACHE_PATH>/<fingerprint>/``, where the
 fingerprint covers the plugin code, the versions of Pelican, Markdown and PyYAML
-and the site's settings; a build reads a private copy and, only when the whole
-build succeeded, moves the files it wrote into place with ``os.replace``. A
-failed or concurrent build can therefore never leave a half-written or stale
-cache behind, and output with the cache is byte-identical to output without.
+and the site's settings; a site's build reads a private copy and, only when
+that site was built without an error or warning, moves the files it wrote into
+place with ``os.replace``. A failed or concurrent build can therefore never
+leave a half-written or stale cache behind, and output with the cache is
+byte-identical to output without (tests/test_speed.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 #: settings that differ between builds of the same content and do not affect what is read
-_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES", "PLUGINS"}
+_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES"}
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 #: fingerprints kept per site, most recently used first
 KEEP = 3
