@@ -50,13 +50,16 @@ def run_build(
     source_date_epoch: int | None = None,
     cache: Path | None = None,
 ) -> Build:
-    """Run the project's build into ``output`` and return what happened."""
+    """Run the project's build into ``output`` and return what happened.
+
+    Pelican's caches go to ``cache`` (default: ``build-cache`` beside ``output``).
+    """
     command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
     command += ["--output", str(output)]
     if content is not None:
         command += ["--content", str(content)]
-    if cache is not None:
-        command += ["--cache", str(cache)]
+    # Pelican's caches beside the output, never in the repository's own cache/
+    command += ["--cache", str(cache or output.parent / "build-cache")]
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
     if source_date_epoch is not None:
