@@ -64,8 +64,12 @@ def languages(main: dict) -> list[str]:
     return [main["DEFAULT_LANG"], *main.get("I18N_SUBSITES", {})]
 
 
-def build_one_site(main: dict, lang: str) -> None:
-    """Run Pelican for the site of ``lang`` only (in a child process)."""
+def build_one_site(main: dict, lang: str, after_site: Callable[[Path], None] | None = None) -> None:
+    """Run Pelican for the site of ``lang`` only (in a child process).
+
+    ``after_site`` then runs on the site's output folder in the same process
+    (e.g. a search index), so that it overlaps with the other site's build.
+    """
     from pelican import Pelican
 
     plugin = _i18n_subsites()
@@ -78,6 +82,8 @@ def build_one_site(main: dict, lang: str) -> None:
         reader_cache.cache_templates(settings)
     try:
         Pelican(settings).run()
+        if after_site is not None:
+            after_site(Path(settings["OUTPUT_PATH"]))
     except BaseException:
         if shared is not None:
             reader_cache.discard(private)
@@ -91,36 +97,45 @@ def _stop(signum: int, frame) -> None:
     raise SystemExit(1)
 
 
-def _child(main: dict, lang: str) -> None:
+def _child(main: dict, lang: str, after_site: Callable[[Path], None] | None) -> None:
     signal.signal(signal.SIGTERM, _stop)
     # A build allocates hundreds of thousands of short-lived objects and little cyclic
     # garbage: collecting less often saves about a tenth of the CPU (memory: see bench).
     gc.set_threshold(GC_THRESHOLD, 50, 100)
     try:
-        build_one_site(main, lang)
+        build_one_site(main, lang, after_site)
     except Exception as error:  # a fatal Pelican warning arrives as an exception
         log.error("site %s failed: %s", lang, error)
         os._exit(1)
 
 
-def build_sites(main: dict, while_waiting: Callable[[], None] | None = None) -> bool:
+def build_sites(
+    main: dict,
+    while_waiting: Callable[[], bool | None] | None = None,
+    after_site: Callable[[Path], None] | None = None,
+) -> bool:
     """Build every site at once, one process each; True when all of them succeeded.
 
-    ``while_waiting`` runs in this process while the sites are built. When one
-    site fails, the others are stopped: the build fails as a whole anyway.
+    ``while_waiting`` runs in this process while the sites are built; when it
+    returns False (e.g. a content check found an error) the sites are stopped and
+    the build fails. ``after_site`` runs in each site's process on its output folder once Pelican
+    has written it (an exception there fails the site). When one site fails,
+    the others are stopped: the build fails as a whole anyway.
     """
     context = multiprocessing.get_context("fork")
     gc.freeze()  # what is imported already is shared with the children, not scanned by them
     processes = {
-        lang: context.Process(target=_child, args=(main, lang), name=f"pelican-{lang}")
+        lang: context.Process(target=_child, args=(main, lang, after_site), name=f"pelican-{lang}")
         for lang in languages(main)
     }
     for process in processes.values():
         process.start()
-    if while_waiting is not None:
-        while_waiting()
     running = {process.sentinel: process for process in processes.values()}
     ok = True
+    if while_waiting is not None and while_waiting() is False:
+        ok = False
+        for process in running.values():
+            process.terminate()
     while running:
         for sentinel in wait(list(running)):
             process = running.pop(sentinel)
