@@ -15,6 +15,7 @@ OUTPUTDIR = $(BASEDIR)/output
 CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
 TRANSLATIONS = $(BASEDIR)/theme/translations
+N ?= 1000
 PORT_SE ?= 8000
 PORT_NO ?= 8001
 HOST ?= 127.0.0.1
@@ -37,6 +38,7 @@ help:
 	@echo '  make deploy           publish output/se and output/no to DEPLOY_SE and DEPLOY_NO (see README)'
 	@echo '  make rollback         switch both sites back to their previous release'
 	@echo '  make test             install what is needed and run every test'
+	@echo '  make bench            time our build against plain Pelican (N=$(N) activities per language)'
 	@echo '  make lint             ruff on plugins, tools, tests and settings'
 	@echo '  make screenshots      home page of each site at 360 and 1280 px into docs/screenshots/'
 	@echo '  make test-tools       Chromium, Java (apt, as root) and axe-core + vnu.jar (npm) for the tests'
@@ -123,6 +125,9 @@ devserver: html
 		--host $(HOST) --port-se $(PORT_SE) --port-no $(PORT_NO) \
 		--rebuild "$(PYTHON) -m tools.build --settings $(CONFFILE) --output $(OUTPUTDIR)"
 
+bench: $(STAMP)
+	$(PYTHON) -m tools.bench --n $(N)
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check plugins tools tests pelicanconf.py publishconf.py
 	$(VENV)/bin/ruff format --check plugins tools tests pelicanconf.py publishconf.py
@@ -136,4 +141,4 @@ clean:
 
 .PHONY: help install html publish serve devserver lint test clean linkcheck deploy rollback \
 	translations-extract translations-update translations-compile \
-	check status new test-tools screenshots
+	check status new test-tools screenshots bench

@@ -74,7 +74,9 @@ DIRECT_TEMPLATES = ["index", "404", "search"]
 SEARCH_SAVE_AS = "sok/index.html"  # same path on both sites; Pagefind indexes after Pelican
 INDEX_SAVE_AS = "index.html"
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"index": None, "category": None}
+# Only section lists are paginated: the home page shows the latest few items of each kind,
+# so its pages 2, 3 … (/sida/N/) were copies of it, each looping over every article.
+PAGINATED_TEMPLATES = {"category": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/sida/{number}/", "{base_name}/sida/{number}/index.html"),
@@ -113,8 +115,14 @@ I18N_GETTEXT_DOMAIN = "messages"
 I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# --- speed: Pelican's reader cache (what the reader returned per file, re-read when the
+# file's hash changes); tools/reader_cache.py fingerprints it and commits it atomically.
+# Never the "generator" layer: it leaves {static} links unresolved on the next build.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+GZIP_CACHE = False
 
 
 def norwegian_site(siteurl: str) -> dict:

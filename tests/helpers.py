@@ -48,17 +48,21 @@ def run_build(
     content: Path | None = None,
     settings: Path = LOCAL_SETTINGS,
     source_date_epoch: int | None = None,
+    cache: Path | None = None,
     image_cache: Path | None = None,
 ) -> Build:
     """Run the project's build into ``output`` and return what happened.
 
-    Encoded pictures are cached in ``image_cache`` (default: beside ``output``),
-    never in the repository's own cache.
+    Pelican's caches go to ``cache`` (default: ``build-cache`` beside ``output``) and
+    encoded pictures to ``image_cache`` (default: ``image-cache`` beside it): never to
+    the repository's own cache.
     """
     command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
     command += ["--output", str(output)]
     if content is not None:
         command += ["--content", str(content)]
+    # Pelican's caches beside the output, never in the repository's own cache/
+    command += ["--cache", str(cache or output.parent / "build-cache")]
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
     env["COLUMNS"] = "250"  # rich wraps log lines at the terminal width: keep each on one line

@@ -202,8 +202,10 @@ def test_list_cards_show_a_small_picture_only_where_there_is_one(picture_site) -
 
 def test_a_second_build_encodes_nothing_and_is_byte_identical(picture_site) -> None:
     first, second = picture_site["stats_first"], picture_site["stats_second"]
-    assert first["sv"]["encoded"] == 2  # the main picture and the one in the text
-    assert first["nb"] == {"encoded": 0, "reused": 2}  # nb reuses what sv encoded
+    # the main picture and the one in the text, encoded once between the two sites
+    # (built at once: whichever site comes first encodes, the other reuses)
+    assert first["sv"]["encoded"] + first["nb"]["encoded"] == 2
+    assert first["sv"]["reused"] + first["nb"]["reused"] == 2
     assert second == {"sv": {"encoded": 0, "reused": 2}, "nb": {"encoded": 0, "reused": 2}}
     for path, mtime in picture_site["mtimes"].items():
         if not path.name.startswith("stats-"):
@@ -218,7 +220,8 @@ def test_encoding_is_deterministic_with_an_empty_cache(picture_site) -> None:
         base / "fresh", picture_site["content"], source_date_epoch=EPOCH, image_cache=base / "c2"
     )
     assert fresh.returncode == 0, fresh.log
-    assert read_stats(base / "c2")["sv"]["encoded"] == 2
+    stats = read_stats(base / "c2")
+    assert stats["sv"]["encoded"] + stats["nb"]["encoded"] == 2
     for lang in ("sv", "nb"):
         assert tree(picture_site["first"].root(lang)) == tree(fresh.root(lang))
 

@@ -2,27 +2,40 @@
 
 The content check (``make check``) runs first; on any error the problems are
 printed and the build stops before Pelican, without touching the output folder.
+The two sites are then built at once, one Pelican process each
+(tools/site_processes.py), with Pelican's reader cache kept under ``cache/``
+(tools/reader_cache.py), never in the output; each site's process also writes
+that site's Pagefind search index.
+
+"Today" is fixed once for the whole build: ``SOURCE_DATE_EPOCH`` when set,
+otherwise the moment the build starts, so both sites agree even across midnight.
+
 Pelican writes into a fresh staging folder beside the output; only when both
-sites were built without a single warning, and their Pagefind search indexes
-were written, does the staging replace
+sites were built without a single warning, and their search indexes were
+written, does the staging replace
 ``output/se`` and ``output/no``. A failed build therefore leaves the last good
 output exactly as it was, and never publishes half a site.
 
-Usage: python -m tools.build --settings pelicanconf.py --output output
+Usage: python -m tools.build --settings pelicanconf.py --output output [--cache cache]
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from functools import partial
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+
+from tools.site_processes import build_sites
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "theme" / "translations"
@@ -53,26 +66,43 @@ def compile_catalogues(translations: Path = TRANSLATIONS) -> list[Path]:
     return written
 
 
-def pelican_settings(settings_file: Path, staging: Path, content: Path | None = None) -> dict:
-    """Read the settings and point both sites' output into the staging folder."""
+def pelican_settings(
+    settings_file: Path, staging: Path, content: Path | None = None, cache: Path | None = None
+) -> dict:
+    """Read the settings and point both sites' output into the staging folder.
+
+    With ``cache``, each site's reader cache goes to ``cache/<root>`` instead of
+    the settings' ``CACHE_PATH``.
+    """
     from pelican.settings import read_settings
 
     override = {"OUTPUT_PATH": str(staging / "se")}
     if content is not None:
         override["PATH"] = str(content)
+    if cache is not None:
+        override["CACHE_PATH"] = str(cache / "se")
     settings = read_settings(str(settings_file), override=override)
     for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
         overrides["OUTPUT_PATH"] = str(staging / ROOTS[lang])
+        if cache is not None:
+            overrides["CACHE_PATH"] = str(cache / ROOTS[lang])
     return settings
 
 
 def run_pelican(settings: dict) -> None:
-    """One Pelican run (main site and sub-site), with every warning fatal."""
-    from pelican import Pelican
+    """Build the main site and its sub-site at once, with every warning fatal.
+
+    While the sites are built, this process deletes the output roots that earlier
+    builds retired (see swap_in): that waits on the disk, not on the cores.
+    """
     from pelican.log import init as init_logging
 
     init_logging(level=logging.WARNING, fatal="warnings")
-    Pelican(settings).run()
+    trash = trash_folder(settings)
+    if not build_sites(
+        settings, while_waiting=partial(empty_trash, trash), after_site=index_search
+    ):
+        raise RuntimeError("Pelican stopped on an error or a warning (see above)")
 
 
 def index_search(root: Path) -> None:
@@ -89,8 +119,23 @@ def index_search(root: Path) -> None:
         raise RuntimeError(f"search index for {root.name} failed: {message}")
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Replace output/se and output/no by the staged roots, one rename each."""
+def trash_folder(settings: dict) -> Path:
+    """Where retired output roots wait to be deleted: beside the caches, never in output/."""
+    return Path(settings["CACHE_PATH"]).parent / ".retired"
+
+
+def empty_trash(trash: Path) -> None:
+    for entry in sorted(trash.iterdir()) if trash.is_dir() else []:
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def swap_in(staging: Path, output: Path, trash: Path | None = None) -> None:
+    """Replace output/se and output/no by the staged roots, one rename each.
+
+    The old roots are moved to ``trash`` and deleted during the next build
+    (deleting thousands of files took as long as a third of a warm build), or
+    deleted now when there is no trash on the same file system.
+    """
     output.mkdir(parents=True, exist_ok=True)
     retired = Path(tempfile.mkdtemp(prefix=".retired-", dir=output))
     for folder in ROOTS.values():
@@ -98,6 +143,13 @@ def swap_in(staging: Path, output: Path) -> None:
         if current.exists():
             current.rename(retired / folder)
         (staging / folder).rename(current)
+    if trash is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            retired.rename(trash / retired.name)
+            return
+        except OSError:  # another file system: delete it now
+            pass
     shutil.rmtree(retired)
 
 
@@ -118,22 +170,24 @@ def content_is_valid(settings_file: Path, content: Path | None) -> bool:
     return not errors
 
 
-def build(settings_file: Path, output: Path, content: Path | None = None) -> int:
+def build(
+    settings_file: Path, output: Path, content: Path | None = None, cache: Path | None = None
+) -> int:
     """Build both sites into ``output``; return a process exit code."""
     if not content_is_valid(settings_file, content):
         return 1
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     compile_catalogues()
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
-        run_pelican(pelican_settings(settings_file, staging, content))
+        settings = pelican_settings(settings_file, staging, content, cache)
+        run_pelican(settings)
         missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
         if missing:
             log.error("build: no output for %s; nothing was replaced", ", ".join(missing))
             return 1
-        for folder in ROOTS.values():
-            index_search(staging / folder)
-        swap_in(staging, output)
+        swap_in(staging, output, trash_folder(settings))
     except Exception as error:  # Pelican raises on the first fatal warning
         log.error("build failed, output/ left as it was: %s", error)
         return 1
@@ -147,13 +201,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--content", type=Path, help="content folder (default: the settings' PATH)")
+    parser.add_argument(
+        "--cache", type=Path, help="cache folder (default: the settings' CACHE_PATH)"
+    )
     parser.add_argument("--compile-only", action="store_true", help="only compile catalogues")
     args = parser.parse_args(argv)
     if args.compile_only:
         compile_catalogues()
         return 0
     content = args.content.resolve() if args.content else None
-    return build(args.settings.resolve(), args.output.resolve(), content)
+    cache = args.cache.resolve() if args.cache else None
+    return build(args.settings.resolve(), args.output.resolve(), content, cache)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelican.cache import FileStampDataCacher
+
 from .contract import FILENAME_PATTERN, LANGUAGES, SECTIONS
 from .frontmatter import FrontMatterError, Value, read_text, split
 
 log = logging.getLogger(__name__)
+
+CACHE_NAME = "ContentIndex"
+
+
+def _cacher(settings: dict | None, load: bool) -> FileStampDataCacher | None:
+    """Pelican's file-stamp cache for front matter, or None when caching is off."""
+    if not settings or not settings.get("CACHE_CONTENT"):
+        return None
+    if load and not settings.get("LOAD_CONTENT_CACHE"):
+        return None
+    return FileStampDataCacher(settings, CACHE_NAME, caching_policy=not load, load_policy=load)
 
 
 @dataclass(frozen=True)
@@ -48,22 +61,34 @@ class ContentIndex:
         self._items = {(item.section, item.slug, item.lang): item for item in items}
 
     @classmethod
-    def scan(cls, content_path: Path) -> ContentIndex:
+    def scan(cls, content_path: Path, settings: dict | None = None) -> ContentIndex:
         """Read the front matter of every ``<section>/<slug>.<lang>.md`` file.
 
         Files that do not parse are left out here; the content check reports them.
+        With Pelican ``settings`` that switch the content cache on, the parsed
+        heads are kept in ``CACHE_PATH`` like the reader's output, keyed by the
+        file's stamp (``CHECK_MODIFIED_METHOD``), so a warm build parses only the
+        files that changed.
         """
+        cached = _cacher(settings, load=True)
+        fresh = _cacher(settings, load=False)
         items = []
         for path in sorted(content_path.glob("*/*.md")):
             section = path.parent.name
             match = FILENAME_PATTERN.match(path.name)
             if section not in SECTIONS or not match or match["lang"] not in LANGUAGES:
                 continue
-            try:
-                head = split(read_text(path))
-            except (FrontMatterError, UnicodeDecodeError):
-                continue
-            items.append(ContentItem(section, match["slug"], match["lang"], path, head.fields))
+            fields = cached.get_cached_data(str(path)) if cached else None
+            if fields is None:
+                try:
+                    fields = split(read_text(path)).fields
+                except (FrontMatterError, UnicodeDecodeError):
+                    continue
+            if fresh:
+                fresh.cache_data(str(path), fields)
+            items.append(ContentItem(section, match["slug"], match["lang"], path, fields))
+        if fresh:
+            fresh.save_cache()  # only the files that exist now: deleted ones drop out
         return cls(items)
 
     def __iter__(self) -> Iterator[ContentItem]:

@@ -12,6 +12,7 @@ stay byte-reproducible.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -226,12 +227,17 @@ class DerivativeCache:
         key = self.key(data)
         entry = self.folder / key
         manifest = entry / "manifest.json"
-        if manifest.is_file():
-            self.reused += 1
-            return _from_manifest(json.loads(manifest.read_text(encoding="utf-8")))
-        derivatives = self._encode(source, key, entry)
-        self.encoded += 1
-        return derivatives
+        self.folder.mkdir(parents=True, exist_ok=True)
+        # Both sites are built at once, in two processes: the first to take the lock
+        # encodes, the other then finds the manifest and reuses what it wrote.
+        with (self.folder / f".{key}.lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if manifest.is_file():
+                self.reused += 1
+                return _from_manifest(json.loads(manifest.read_text(encoding="utf-8")))
+            derivatives = self._encode(source, key, entry)
+            self.encoded += 1
+            return derivatives
 
     def path_of(self, derivatives: Derivatives, rendition: Rendition) -> Path:
         return self.folder / derivatives.key / rendition.name

@@ -55,7 +55,11 @@ class YamlMarkdownReader(MarkdownReader):
         except FrontMatterError as error:
             raise ValueError(f"{source_path}:{error.line}: {error.code} {error.detail}") from error
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
+        if getattr(self, "_md", None) is None:
+            # One converter per reader, reset between files: building one per file
+            # (loading every extension again) cost as much as converting.
+            self._md = Markdown(**self.settings["MARKDOWN"])
+        self._md.reset()
         content = self._md.convert(head.body)
         fields = {key: value.data for key, value in head.fields.items()}
         return content, self.typed_metadata(path, fields)

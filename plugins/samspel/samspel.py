@@ -13,6 +13,7 @@ from pelican import signals
 
 from .calendar import CalendarGenerator
 from .formatting import JINJA_FILTERS
+from .gettext_shortcut import use_gettext_shortcut
 from .images import images_setting
 from .pictures import JINJA_GLOBALS as PICTURE_GLOBALS
 from .pictures import PictureGenerator, attach_pictures, drop_originals
@@ -48,3 +49,4 @@ def register() -> None:
     signals.content_object_init.connect(attach_pictures)
     signals.static_generator_finalized.connect(drop_originals)
     signals.finalized.connect(write_robots_and_sitemap)
+    signals.generator_init.connect(use_gettext_shortcut)

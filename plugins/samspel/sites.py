@@ -69,7 +69,9 @@ class SiteGenerator(Generator):
         sites = sites_setting(self.settings)
         lang = self.settings["DEFAULT_LANG"]
         other = other_language(lang)
-        self.context["content_index"] = ContentIndex.scan(Path(self.settings["PATH"]))
+        self.context["content_index"] = ContentIndex.scan(
+            Path(self.settings["PATH"]), self.settings
+        )
         self.context["sites"] = sites
         self.context["site_lang"] = lang
         self.context["other_lang"] = other
@@ -79,6 +81,17 @@ class SiteGenerator(Generator):
         self.context["sections"] = sorted(
             category.slug for category, _articles in self.context.get("categories", [])
         )
+        # Lookups instead of loops over every page and article in each template: every
+        # page links to five pages (a URL is worked out anew on each access) and an
+        # activity to its initiative.
+        self.context["page_urls"] = {
+            page.slug: page.url for page in reversed(self.context.get("pages", []))
+        }
+        self.context["initiatives_by_slug"] = {
+            article.slug: article
+            for article in reversed(self.context.get("articles", []))
+            if article.metadata.get("kind") == "initiative"
+        }
 
     def generate_output(self, writer) -> None:
         """Nothing here: robots.txt and sitemap.xml need every page written (see finalized)."""

@@ -1,0 +1,134 @@
+"""Speed without a different site: cached and parallel builds give exactly the cold output.
+
+Timing goals live in ``make bench`` (tools/bench.py), never here.
+"""
+
+from __future__ import annotations
+
+import base64
+import gettext
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+from helpers import run_build, write_content
+from jinja2 import Environment
+
+from plugins.samspel.gettext_shortcut import shortcut, use_gettext_shortcut
+from tools import reader_cache
+
+EPOCH = 1_735_689_600  # 2025-01-01
+#: a 1x1 PNG, so that a {static} link has a file to resolve to
+PIXEL = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+def activity(title: str, extra: str = "") -> str:
+    return (
+        f"---\ntitle: {title}\ntype: seminar\nstart: 2025-03-14 18:00\nplace: Östersund\n"
+        f"country: SE\nsummary: Ett *seminarium*.\ninitiative: natverket\n---\n"
+        f"Text med [en länk]({{filename}}/sidor/om-projektet.sv.md).\n\n"
+        f"![Bild från förra året]({{static}}/bilder/bild.png)\n{extra}"
+    )
+
+
+FILES = {
+    "aktiviteter/seminarium.sv.md": activity("Seminarium"),
+    "aktiviteter/seminarium.nb.md": activity("Seminar").replace(".sv.md", ".nb.md"),
+    "aktiviteter/verkstad.sv.md": activity("Verkstad"),
+    "initiativ/natverket.sv.md": "---\ntitle: Nätverket\nsummary: Ett nätverk.\n---\nText.\n",
+    "initiativ/natverket.nb.md": "---\ntitle: Nettverket\nsummary: Et nettverk.\n---\nTekst.\n",
+    "nyheter/nyhet.sv.md": "---\ntitle: Nyhet\ndate: 2025-01-02\nsummary: Kort.\n---\nText.\n",
+    "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\n---\nText.\n",
+    "sidor/om-projektet.nb.md": "---\ntitle: Om prosjektet\n---\nTekst.\n",
+}
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def make_content(root: Path) -> Path:
+    content = write_content(root, FILES)
+    (content / "bilder").mkdir()
+    (content / "bilder" / "bild.png").write_bytes(PIXEL)
+    return content
+
+
+def test_warm_build_after_a_change_is_byte_identical_to_a_cold_build(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content")
+    cache = tmp_path / "cache"
+    first = run_build(tmp_path / "warm", content=content, source_date_epoch=EPOCH, cache=cache)
+    assert first.returncode == 0, first.log
+    for root in ("se", "no"):
+        assert list(cache.glob(f"{root}/*/ArticlesGenerator-Readers")), f"no {root} cache"
+    # A communicator edits one file and adds another; the next build uses the cache.
+    edited = activity("Seminarium (ny tid)", "\nNy tid: 19.00.\n")
+    write_content(content, {"aktiviteter/seminarium.sv.md": edited})
+    write_content(
+        content,
+        {"nyheter/ny.sv.md": "---\ntitle: Ny\ndate: 2025-01-03\nsummary: Kort.\n---\nText.\n"},
+    )
+    warm = run_build(tmp_path / "warm", content=content, source_date_epoch=EPOCH, cache=cache)
+    assert warm.returncode == 0, warm.log
+    cold = run_build(
+        tmp_path / "cold", content=content, source_date_epoch=EPOCH, cache=tmp_path / "empty"
+    )
+    assert cold.returncode == 0, cold.log
+    warm_files, cold_files = tree(tmp_path / "warm"), tree(tmp_path / "cold")
+    assert warm_files.keys() == cold_files.keys()
+    assert [name for name in warm_files if warm_files[name] != cold_files[name]] == []
+    page = warm_files["se/aktiviteter/seminarium/index.html"].decode()
+    assert "Ny tid: 19.00." in page
+    # {static} and {filename} resolved although the reader's output came from the cache
+    assert re.search(r'src="http://localhost:8000/bilder/bild[^"]*"', page)
+    assert 'href="http://localhost:8000/om-projektet/"' in page
+    assert "{static}" not in page and "{filename}" not in page
+    assert "Ny" in warm_files["se/nyheter/index.html"].decode()
+
+
+def test_a_failed_site_keeps_output_and_commits_no_cache(tmp_path: Path) -> None:
+    content = make_content(tmp_path / "content")
+    cache = tmp_path / "cache"
+    good = run_build(tmp_path / "output", content=content, cache=cache)
+    assert good.returncode == 0, good.log
+    output_before, cache_before = tree(tmp_path / "output"), tree(cache)
+    # An image without alt text makes Pelican warn, and warnings are fatal.
+    write_content(content, {"aktiviteter/verkstad.nb.md": activity("Verksted") + "\n![](x.png)\n"})
+    bad = run_build(tmp_path / "output", content=content, cache=cache)
+    assert bad.returncode != 0
+    assert tree(tmp_path / "output") == output_before
+    # The nb site failed: its cache is as it was (the sv site may keep what it read).
+    cache_after = tree(cache)
+    assert {k: v for k, v in cache_after.items() if k.startswith("no/")} == {
+        k: v for k, v in cache_before.items() if k.startswith("no/")
+    }
+
+
+def test_the_cache_fingerprint_changes_with_what_the_reader_depends_on() -> None:
+    settings = {"PATH": "/content", "MARKDOWN": {"extensions": []}, "OUTPUT_PATH": "/a"}
+    same = reader_cache.fingerprint({**settings, "OUTPUT_PATH": "/b", "CACHE_PATH": "/c"})
+    assert reader_cache.fingerprint(settings) == same
+    assert reader_cache.fingerprint({**settings, "PATH": "/other"}) != same
+    assert reader_cache.fingerprint({**settings, "MARKDOWN": {"extensions": ["toc"]}}) != same
+
+
+def test_the_gettext_shortcut_renders_what_jinja_renders() -> None:
+    class Catalogue(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return {"Home": "Hem & start", "Page %(n)s of 100%%": "Sida %(n)s av 100%%"}.get(
+                message, message
+            )
+
+    source = '{{ _("Home") }}|{{ _("Page %(n)s of 100%%", n=3) }}|{{ _("<b>") }}'
+    for autoescape in (False, True):
+        plain = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+        plain.install_gettext_translations(Catalogue(), newstyle=True)
+        fast = Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+        use_gettext_shortcut(SimpleNamespace(env=fast))
+        fast.install_gettext_translations(Catalogue(), newstyle=True)
+        assert fast.globals["_"].__name__ == shortcut(str).__name__
+        expected = plain.from_string(source).render()
+        assert fast.from_string(source).render() == expected
+        assert "Sida 3 av 100%" in expected
