@@ -41,7 +41,7 @@ help:
 	@echo '  make bench            time our build against plain Pelican (N=$(N) activities per language)'
 	@echo '  make lint             ruff on plugins, tools, tests and settings'
 	@echo '  make screenshots      home page of each site at 360 and 1280 px into docs/screenshots/'
-	@echo '  make test-tools       Chromium, Java (apt, as root) and axe-core + vnu.jar (npm) for the tests'
+	@echo '  make test-tools       Chromium, Java, rsync (apt, as root) and axe-core + vnu.jar (npm) for the tests'
 	@echo '  make clean            remove output/ and cache/'
 	@echo '  make translations-extract   collect the theme strings into theme/translations/messages.pot'
 	@echo '  make translations-update    merge new strings into the sv and nb catalogues (.po)'
@@ -60,17 +60,17 @@ install: $(STAMP)
 
 # Test tools that are not Python: axe-core and the Nu Html Checker from npm (pinned
 # by package-lock.json, install scripts off: vnu.jar runs on the machine's Java),
-# Debian's Chromium and a Java runtime. Never a silent skip: without root, say what to run.
+# Debian's Chromium, a Java runtime and rsync (the deploy test's remote path). Never a silent skip: without root, say what to run.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_STAMP)
 
 test-tools: $(NODE_STAMP)
-	@test -x /usr/bin/chromium && command -v java >/dev/null || { \
+	@test -x /usr/bin/chromium && command -v java >/dev/null && command -v rsync >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium default-jre-headless; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium default-jre-headless rsync; \
 	  else \
-	    echo 'Chromium or Java is missing. Run: sudo apt-get install -y chromium default-jre-headless' >&2; exit 1; \
+	    echo 'Chromium, Java or rsync is missing. Run: sudo apt-get install -y chromium default-jre-headless rsync' >&2; exit 1; \
 	  fi; }
 
 screenshots: $(STAMP) test-tools

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -339,6 +340,33 @@ def test_an_activity_moves_from_upcoming_to_past_when_the_date_passes(during, af
     assert "verkstad" in section_slugs(after, lang, "kalender/typ/workshop/", "past-heading")
 
 
+def test_list_pages_show_the_latest_past_and_leave_older_ones_to_the_months(
+    tmp_path_factory, content
+) -> None:
+    """With CALENDAR["past_count"] = 1 only the latest past activity is listed."""
+    folder = tmp_path_factory.mktemp("past-count")
+    settings = folder / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
+        "from pelicanconf import *  # noqa: F403\nCALENDAR = {'past_count': 1}\n",
+        encoding="utf-8",
+    )
+    build = run_build(folder / "output", content, settings, DURING_RESIDENCY)
+    assert build.returncode == 0, build.log
+    for lang in LANGS:
+        assert section_slugs(build, lang, "kalender/", "past-heading") == ["var-seminarium"]
+        page = build.soup(lang, "kalender/")
+        older = page.find(id="past-heading").find_parent("section").select_one(".more a")
+        assert older["href"].endswith("/kalender/#months-heading")
+        assert page.find(id="months-heading") is not None
+        # the older activity is still on its month page
+        months = [
+            urlsplit(a["href"]).path.lstrip("/")
+            for a in page.select("[aria-labelledby=months-heading] a")
+        ]
+        assert any("nattvandring" in str(build.soup(lang, path)) for path in months)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_pages_link_the_feed_and_offer_a_webcal_subscription(during: Build, lang: str) -> None:
     page = during.soup(lang, "kalender/")
@@ -510,6 +538,7 @@ def test_calendar_setting_merges_defaults_and_rejects_mistakes() -> None:
         {"month_page": "kalender/"},
         {"uid_domain": "Samspel 63"},
         {"home_count": -1},
+        {"past_count": "12"},
     ):
         with pytest.raises(CalendarSettingError, match=r"^samspel: "):
             calendar_setting({"CALENDAR": wrong})

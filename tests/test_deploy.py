@@ -185,7 +185,7 @@ def test_release_names_sort_in_deploy_order() -> None:
 def test_remote_target_over_ssh_and_rsync(output: Path, tmp_path: Path) -> None:
     """`user@host:/path` goes through ssh and rsync; a stand-in ssh runs the commands here."""
     if shutil.which("rsync") is None:
-        pytest.skip("rsync is not installed")
+        pytest.fail("rsync is not installed: run `make test-tools` (apt-get install rsync)")
     fake_ssh = tmp_path / "fake-ssh"
     log = tmp_path / "ssh.log"
     fake_ssh.write_text(  # rsync calls `ssh -l deploy web.example rsync --server ...`

@@ -37,6 +37,9 @@ DEFAULT_CALENDAR: dict = {
     "uid_domain": "samspel63",  # UID = <slug>@<uid_domain>, the same on both sites
     "prodid": "-//Samspel 63//Samspel 63 calendar 1.0//{LANG}",
     "home_count": 3,
+    # past activities listed on the calendar and type pages (latest first); older ones
+    # stay on the month pages, so a list page keeps within the page budget for years
+    "past_count": 12,
 }
 _PLACEHOLDERS = {
     "month_page": "{month}",
@@ -90,11 +93,12 @@ def calendar_setting(settings: dict) -> dict:
             f"samspel: CALENDAR['prodid'] must look like '-//Owner//Product//LANG', "
             f"not {merged['prodid']!r}"
         )
-    count = merged["home_count"]
-    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise CalendarSettingError(
-            f"samspel: CALENDAR['home_count'] must be a whole number >= 0, not {count!r}"
-        )
+    for key in ("home_count", "past_count"):
+        count = merged[key]
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise CalendarSettingError(
+                f"samspel: CALENDAR[{key!r}] must be a whole number >= 0, not {count!r}"
+            )
     return merged
 
 

@@ -93,6 +93,12 @@ class TypePage:
     upcoming: list
     past: list
     on_other_site: bool
+    #: how many past activities a list page shows (CALENDAR["past_count"])
+    past_count: int = 12
+
+    @property
+    def recent_past(self) -> list:
+        return self.past[: self.past_count]
 
 
 def month_weeks(first: date, activities: Iterable) -> list[Week]:
@@ -174,6 +180,7 @@ class SiteCalendar:
                         upcoming=[a for a in of_type if states[a.slug] != PAST],
                         past=[a for a in reversed(of_type) if states[a.slug] == PAST],
                         on_other_site=key in other_types,
+                        past_count=options["past_count"],
                     )
                 )
         return cls(lang, siteurl, options, ordered, states, months, types)
@@ -197,6 +204,11 @@ class SiteCalendar:
     def past(self) -> list:
         """Past activities, latest first."""
         return [a for a in reversed(self.activities) if self.states[a.slug] == PAST]
+
+    @property
+    def recent_past(self) -> list:
+        """The latest past activities for the calendar page; the rest are on month pages."""
+        return self.past[: self.options["past_count"]]
 
     @property
     def home(self) -> list:
