@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date, format_interval
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 
@@ -17,6 +17,8 @@ from .contract import Schedule
 
 #: Babel's long date for a day of the month without year, per language
 _DAY_MONTH = {"sv": "d MMMM", "nb": "d. MMMM"}
+#: the day of the month alone, as it starts a range within one month
+_DAY = {"sv": "d", "nb": "d."}
 _TIME = "HH.mm"
 
 
@@ -35,7 +37,9 @@ def day_range_text(first: date, last: date, lang: str) -> str:
     if first == last:
         return long_date_text(first, lang)
     if (first.year, first.month) == (last.year, last.month):
-        return format_interval(first, last, "yMMMMd", locale=lang)
+        # Babel's CLDR interval for "yMMMMd" abbreviates some months ("7–11 apr. 2025")
+        day = format_date(first, _DAY.get(lang, "d"), locale=lang)
+        return f"{day}–{long_date_text(last, lang)}"
     if first.year == last.year:
         head = format_date(first, _DAY_MONTH.get(lang, "d MMMM"), locale=lang)
         return f"{head} – {long_date_text(last, lang)}"
