@@ -199,3 +199,53 @@ def test_without_javascript_the_search_page_leads_to_the_lists(sites, browser, l
     for href in links:
         assert page.request.get(href).ok, href
     context.close()
+
+
+def readme_policy() -> str:
+    """The Content-Security-Policy of README's nginx example (what the servers send)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    match = re.search(r'add_header Content-Security-Policy "([^"]+)"', readme)
+    assert match, "README has no nginx Content-Security-Policy"
+    return match.group(1)
+
+
+def test_pages_work_under_the_readme_content_security_policy(sites, browser) -> None:
+    """Served with README's CSP, nothing is refused and the search still finds pages."""
+    policy = readme_policy()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+
+    def with_policy(route) -> None:
+        response = route.fetch()
+        route.fulfill(
+            response=response,
+            headers={**response.headers, "content-security-policy": policy},
+        )
+
+    context.route("**/*", with_policy)
+    page = context.new_page()
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    root = sites.root("sv")
+    with_picture = next(
+        file
+        for file in sorted(root.glob("aktiviteter/*/index.html"))
+        if "<picture" in file.read_text()
+    )
+    for path in (
+        "",
+        "kalender/",
+        "resultat/",
+        with_picture.parent.relative_to(root).as_posix() + "/",
+    ):
+        page.goto(f"{sites.urls['sv']}/{path}")
+        page.wait_for_load_state("load")
+    page.goto(f"{sites.urls['sv']}/sok/")
+    page.locator(".pagefind-ui__search-input").fill("Ovasjon")
+    page.locator(".pagefind-ui__result-link").first.wait_for()
+    assert refused == []
+    context.close()
