@@ -85,7 +85,8 @@ def test_pull_request_checks_tests_builds_and_previews() -> None:
     assert "secrets." not in (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
     (job,) = workflow["jobs"].values()
     run = commands(job)
-    assert run.index("make check") < run.index("make test") < run.index("make publish")
+    lines = [line.strip() for line in run.splitlines()]
+    assert lines.index("make check") < lines.index("make test") < lines.index("make publish")
     assert "SOURCE_DATE_EPOCH" in run
     assert "tools.changed_pages" in run and "GITHUB_STEP_SUMMARY" in run
     (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload")]
@@ -101,7 +102,8 @@ def test_publish_deploys_only_after_a_successful_build() -> None:
     assert deploy["needs"] == "build"
     assert "if" not in deploy, "the deploy job must not run when the build failed"
     run = commands(build)
-    assert run.index("make check") < run.index("make test") < run.index("make publish")
+    lines = [line.strip() for line in run.splitlines()]
+    assert lines.index("make check") < lines.index("make test") < lines.index("make publish")
     assert "SOURCE_DATE_EPOCH" in run
     assert all("continue-on-error" not in step for step in build["steps"])
     assert "make deploy" in commands(deploy)
