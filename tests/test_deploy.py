@@ -10,27 +10,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO, Build, run_build, write_content
-from site_fixture import COMPLETE_SITE
+from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO
 
 from tools import deploy
 
 SITES = {"DEPLOY_SE": "se", "DEPLOY_NO": "no"}
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Build:
-    folder = tmp_path_factory.mktemp("deploy-site")
-    build = run_build(folder / "output", content=write_content(folder / "content", COMPLETE_SITE))
-    assert build.returncode == 0, build.log
-    return build
-
-
-@pytest.fixture
-def output(site: Build, tmp_path: Path) -> Path:
-    copy = tmp_path / "output"
-    shutil.copytree(site.output, copy)
-    return copy
 
 
 def files_of(folder: Path) -> set[str]:

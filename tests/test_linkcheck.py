@@ -8,31 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO, Build, run_build, write_content
-from site_fixture import COMPLETE_SITE
+from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO, Build
 
 
 def linkcheck(output: Path, settings: Path = LOCAL_SETTINGS, *options: str):
     command = [sys.executable, "-m", "tools.linkcheck", "--settings", str(settings)]
     command += ["--output", str(output), *options]
     return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-
-
-@pytest.fixture(scope="module")
-def fixture_build(tmp_path_factory) -> Build:
-    folder = tmp_path_factory.mktemp("linkcheck")
-    content = write_content(folder / "content", COMPLETE_SITE)
-    build = run_build(folder / "output", content=content)
-    assert build.returncode == 0, build.log
-    return build
-
-
-@pytest.fixture
-def output(fixture_build: Build, tmp_path: Path) -> Path:
-    """A copy of the fixture build that a test may break."""
-    copy = tmp_path / "output"
-    shutil.copytree(fixture_build.output, copy)
-    return copy
 
 
 def edit(page: Path, old: str, new: str) -> None:
