@@ -28,6 +28,7 @@ from pelican.generators import Generator
 from .content_index import ContentIndex
 from .contract import (
     ACTIVITY_TYPES,
+    COMPANIES_FILE,
     COUNTRY_TIMEZONES,
     DATA_SECTION,
     DEFAULT_STATUS,
@@ -35,7 +36,7 @@ from .contract import (
     SLUG_PATTERN,
     schedule_for,
 )
-from .frontmatter import FrontMatterError, _plain, compose, read_text
+from .frontmatter import FrontMatterError, parse_mapping_list, read_text
 from .progress_chart import Chart, chart_for
 from .today import build_date
 
@@ -46,7 +47,6 @@ DEFAULT_PROGRESS: dict[str, object] = {
     "path": "resultat/",  # the progress page, the same path on both sites
 }
 DEFAULT_PROJECT: dict[str, str] = {"start": "2023-04-01", "end": "2026-03-31"}
-COMPANIES_FILE = "companies.yaml"
 DATA_FOLDER = "data"  # /data/progress.json and /data/progress.csv on both sites
 
 
@@ -127,15 +127,17 @@ def load_companies(path: Path) -> dict[str, Company]:
     if not path.is_file():
         return {}
     try:
-        node = compose(read_text(path))
-    except (FrontMatterError, UnicodeDecodeError) as error:
+        entries = parse_mapping_list(read_text(path))
+    except FrontMatterError as error:
+        if error.code == "yaml-not-list":
+            raise ProgressSettingError(f"samspel: {path} must be a list of companies") from error
         raise ProgressSettingError(f"samspel: {path} cannot be read: {error}") from error
-    entries = _plain(node) if node is not None else []
-    if not isinstance(entries, list):
-        raise ProgressSettingError(f"samspel: {path} must be a list of companies")
+    except UnicodeDecodeError as error:
+        raise ProgressSettingError(f"samspel: {path} cannot be read: {error}") from error
     companies: dict[str, Company] = {}
-    for entry in entries:
-        if not isinstance(entry, dict) or not entry.get("id"):
+    for _line, fields in entries:
+        entry = {key: value.data for key, value in (fields or {}).items()}
+        if not entry.get("id"):
             raise ProgressSettingError(f"samspel: {path}: every company needs an id")
 
         def text(key: str, entry: dict = entry) -> str:
