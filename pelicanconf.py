@@ -123,6 +123,9 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "sha256"
 GZIP_CACHE = False
+# Rendered activity, initiative, news and content pages, keyed by everything they show
+# (plugins/samspel/page_cache.py): a warm build renders only the pages an edit changed.
+PAGE_CACHE = {"path": str(ROOT / "cache" / "pages" / "se")}
 
 
 def norwegian_site(siteurl: str) -> dict:
@@ -132,6 +135,7 @@ def norwegian_site(siteurl: str) -> dict:
         "FEED_DOMAIN": siteurl,
         "OUTPUT_PATH": str(ROOT / "output" / "no"),
         "CACHE_PATH": str(ROOT / "cache" / "no"),
+        "PAGE_CACHE": {"path": str(ROOT / "cache" / "pages" / "no")},
         "STATIC_PATHS": STATIC_PATHS,
         "THEME_STATIC_DIR": THEME_STATIC_DIR,
         "THEME_STATIC_PATHS": THEME_STATIC_PATHS,

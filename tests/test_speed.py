@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 from helpers import run_build, write_content
 from jinja2 import Environment
+from PIL import Image
 
 from plugins.samspel.gettext_shortcut import shortcut, use_gettext_shortcut
 from tools import reader_cache
@@ -132,3 +133,53 @@ def test_the_gettext_shortcut_renders_what_jinja_renders() -> None:
         expected = plain.from_string(source).render()
         assert fast.from_string(source).render() == expected
         assert "Sida 3 av 100%" in expected
+
+
+def inode(root: Path, path: str) -> int:
+    return (root / path).stat().st_ino
+
+
+def test_the_page_cache_renders_only_what_an_edit_changed(tmp_path: Path) -> None:
+    """Each kind of edit, built warm, gives exactly the cold build; untouched pages are linked."""
+    content = make_content(tmp_path / "content")
+    cache, warm_output = tmp_path / "cache", tmp_path / "warm"
+    epoch = EPOCH
+    first = run_build(warm_output, content=content, source_date_epoch=epoch, cache=cache)
+    assert first.returncode == 0, first.log
+    assert list((cache / "pages" / "se").iterdir()), "no page was kept in the page cache"
+    untouched = "se/om-projektet/index.html"
+    before = inode(warm_output, untouched)
+
+    def warm_equals_cold(step: str) -> dict[str, bytes]:
+        warm = run_build(warm_output, content=content, source_date_epoch=epoch, cache=cache)
+        assert warm.returncode == 0, warm.log
+        cold_output = tmp_path / f"cold-{step}"
+        cold = run_build(
+            cold_output, content=content, source_date_epoch=epoch, cache=tmp_path / f"c-{step}"
+        )
+        assert cold.returncode == 0, cold.log
+        warm_files, cold_files = tree(warm_output), tree(cold_output)
+        assert warm_files.keys() == cold_files.keys(), step
+        assert [name for name in warm_files if warm_files[name] != cold_files[name]] == [], step
+        return warm_files
+
+    # 1. A body edit: that page is rendered anew, an unrelated page comes from the cache.
+    edited = "aktiviteter/verkstad.sv.md"
+    write_content(content, {edited: activity("Verkstad", "\nMed fika.\n")})
+    files = warm_equals_cold("body")
+    assert "Med fika." in files["se/aktiviteter/verkstad/index.html"].decode()
+    assert inode(warm_output, untouched) == before
+    # 2. A title: every list and the initiative's page show it.
+    write_content(content, {edited: activity("Verkstaden", "\nMed fika.\n")})
+    files = warm_equals_cold("title")
+    assert "Verkstaden" in files["se/initiativ/natverket/index.html"].decode()
+    assert inode(warm_output, untouched) != before  # front matter is in every page's key
+    # 3. Time passes: the activities are past now, on their pages and in the lists.
+    epoch = EPOCH + 365 * 24 * 3600
+    warm_equals_cold("today")
+    # 4. A picture is replaced under the same name, 5. a file is deleted.
+    Image.new("RGB", (2, 1), (200, 30, 30)).save(content / "bilder" / "bild.png")
+    warm_equals_cold("picture")
+    (content / "aktiviteter" / "seminarium.nb.md").unlink()
+    files = warm_equals_cold("deleted")
+    assert "no/aktiviteter/seminarium/index.html" not in files

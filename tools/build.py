@@ -81,11 +81,13 @@ def pelican_settings(
         override["PATH"] = str(content)
     if cache is not None:
         override["CACHE_PATH"] = str(cache / "se")
+        override["PAGE_CACHE"] = {"path": str(cache / "pages" / "se")}
     settings = read_settings(str(settings_file), override=override)
     for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
         overrides["OUTPUT_PATH"] = str(staging / ROOTS[lang])
         if cache is not None:
             overrides["CACHE_PATH"] = str(cache / ROOTS[lang])
+            overrides["PAGE_CACHE"] = {"path": str(cache / "pages" / ROOTS[lang])}
     return settings
 
 

@@ -28,7 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 #: settings that differ between builds of the same content and do not affect what is read
-_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES"}
+_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES", "PAGE_CACHE"}
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 #: fingerprints kept per site, most recently used first
 KEEP = 3

@@ -15,6 +15,7 @@ from .calendar import CalendarGenerator
 from .formatting import JINJA_FILTERS
 from .gettext_shortcut import use_gettext_shortcut
 from .images import images_setting
+from .page_cache import PageCacheGenerator, get_writer, page_cache_setting
 from .pictures import JINJA_GLOBALS as PICTURE_GLOBALS
 from .pictures import PictureGenerator, attach_pictures, drop_originals
 from .progress import ProgressGenerator
@@ -35,17 +36,26 @@ def configure(pelican) -> None:
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(JINJA_FILTERS)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(JINJA_GLOBALS)
     images_setting(pelican.settings)
+    page_cache_setting(pelican.settings)
     pelican.settings["JINJA_GLOBALS"].update(PICTURE_GLOBALS)
 
 
 def get_generators(pelican) -> list[type]:
-    return [SiteGenerator, CalendarGenerator, ProgressGenerator, PictureGenerator]
+    # the page cache last: its keys read the context the others put together
+    return [
+        SiteGenerator,
+        CalendarGenerator,
+        ProgressGenerator,
+        PictureGenerator,
+        PageCacheGenerator,
+    ]
 
 
 def register() -> None:
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)
     signals.content_object_init.connect(attach_pictures)
     signals.static_generator_finalized.connect(drop_originals)
     signals.finalized.connect(write_robots_and_sitemap)
