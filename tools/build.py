@@ -1,11 +1,11 @@
 """Build both sites: check the content, compile the catalogues, run Pelican, index, swap in.
 
-The content check (``make check``) runs first; on any error the problems are
-printed and the build stops before Pelican, without touching the output folder.
-The two sites are then built at once, one Pelican process each
+The two sites are built at once, one Pelican process each
 (tools/site_processes.py), with Pelican's reader cache kept under ``cache/``
 (tools/reader_cache.py), never in the output; each site's process also writes
-that site's Pagefind search index.
+that site's Pagefind search index. Meanwhile this process runs the content check
+(``make check``); on any error its problems are printed, the sites are stopped,
+and nothing they printed is shown.
 
 "Today" is fixed once for the whole build: ``SOURCE_DATE_EPOCH`` when set,
 otherwise the moment the build starts, so both sites agree even across midnight.
@@ -29,13 +29,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from tools.site_processes import build_sites
+from tools.site_processes import build_sites, site_logs
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "theme" / "translations"
@@ -91,19 +92,43 @@ def pelican_settings(
     return settings
 
 
-def run_pelican(settings: dict) -> None:
+class InvalidContent(Exception):
+    """The content check found an error (its problems are printed already)."""
+
+
+class _CheckWhileBuilding:
+    """Runs in this process while the sites are built: empties the trash, checks the content."""
+
+    def __init__(self, trash: Path, check: Callable[[], bool]) -> None:
+        self.trash = trash
+        self.check = check
+        self.valid: bool | None = None
+
+    def __call__(self) -> bool:
+        empty_trash(self.trash)
+        self.valid = self.check()
+        return self.valid
+
+
+def run_pelican(settings: dict, check: Callable[[], bool] = lambda: True) -> None:
     """Build the main site and its sub-site at once, with every warning fatal.
 
-    While the sites are built, this process deletes the output roots that earlier
-    builds retired (see swap_in): that waits on the disk, not on the cores.
+    While the sites are built, this process runs ``check`` (the content check)
+    and deletes the output roots that earlier builds retired (see swap_in). What
+    the sites print is held back until the check has passed: a communicator's
+    mistake is reported by the check alone, in their words, never also by
+    Pelican. Raises :class:`InvalidContent` when the check fails.
     """
     from pelican.log import init as init_logging
 
     init_logging(level=logging.WARNING, fatal="warnings")
-    trash = trash_folder(settings)
-    if not build_sites(
-        settings, while_waiting=partial(empty_trash, trash), after_site=index_search
-    ):
+    logs = Path(tempfile.mkdtemp(prefix=".logs-", dir=Path(settings["OUTPUT_PATH"]).parent))
+    meanwhile = _CheckWhileBuilding(trash_folder(settings), check)
+    built = build_sites(settings, while_waiting=meanwhile, after_site=index_search, log_folder=logs)
+    if meanwhile.valid is False:
+        raise InvalidContent
+    sys.stderr.write(site_logs(logs))
+    if not built:
         raise RuntimeError("Pelican stopped on an error or a warning (see above)")
 
 
@@ -176,20 +201,20 @@ def build(
     settings_file: Path, output: Path, content: Path | None = None, cache: Path | None = None
 ) -> int:
     """Build both sites into ``output``; return a process exit code."""
-    if not content_is_valid(settings_file, content):
-        return 1
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     compile_catalogues()
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
         settings = pelican_settings(settings_file, staging, content, cache)
-        run_pelican(settings)
+        run_pelican(settings, partial(content_is_valid, settings_file, content))
         missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
         if missing:
             log.error("build: no output for %s; nothing was replaced", ", ".join(missing))
             return 1
         swap_in(staging, output, trash_folder(settings))
+    except InvalidContent:
+        return 1
     except Exception as error:  # Pelican raises on the first fatal warning
         log.error("build failed, output/ left as it was: %s", error)
         return 1

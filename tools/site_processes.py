@@ -25,6 +25,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -97,8 +98,15 @@ def _stop(signum: int, frame) -> None:
     raise SystemExit(1)
 
 
-def _child(main: dict, lang: str, after_site: Callable[[Path], None] | None) -> None:
+def _child(
+    main: dict, lang: str, after_site: Callable[[Path], None] | None, log_file: Path | None
+) -> None:
     signal.signal(signal.SIGTERM, _stop)
+    if log_file is not None:  # what Pelican prints goes to the file, for the parent to show
+        descriptor = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(descriptor, 1)
+        os.dup2(descriptor, 2)
+        os.close(descriptor)
     # A build allocates hundreds of thousands of short-lived objects and little cyclic
     # garbage: collecting less often saves about a tenth of the CPU (memory: see bench).
     gc.set_threshold(GC_THRESHOLD, 50, 100)
@@ -106,6 +114,8 @@ def _child(main: dict, lang: str, after_site: Callable[[Path], None] | None) -> 
         build_one_site(main, lang, after_site)
     except Exception as error:  # a fatal Pelican warning arrives as an exception
         log.error("site %s failed: %s", lang, error)
+        sys.stdout.flush()
+        sys.stderr.flush()
         os._exit(1)
 
 
@@ -113,6 +123,7 @@ def build_sites(
     main: dict,
     while_waiting: Callable[[], bool | None] | None = None,
     after_site: Callable[[Path], None] | None = None,
+    log_folder: Path | None = None,
 ) -> bool:
     """Build every site at once, one process each; True when all of them succeeded.
 
@@ -120,12 +131,18 @@ def build_sites(
     returns False (e.g. a content check found an error) the sites are stopped and
     the build fails. ``after_site`` runs in each site's process on its output folder once Pelican
     has written it (an exception there fails the site). When one site fails,
-    the others are stopped: the build fails as a whole anyway.
+    the others are stopped: the build fails as a whole anyway. With
+    ``log_folder``, each site's output goes to ``<log_folder>/<lang>.log``
+    instead of the terminal (see :func:`site_logs`).
     """
     context = multiprocessing.get_context("fork")
     gc.freeze()  # what is imported already is shared with the children, not scanned by them
     processes = {
-        lang: context.Process(target=_child, args=(main, lang, after_site), name=f"pelican-{lang}")
+        lang: context.Process(
+            target=_child,
+            args=(main, lang, after_site, log_folder / f"{lang}.log" if log_folder else None),
+            name=f"pelican-{lang}",
+        )
         for lang in languages(main)
     }
     for process in processes.values():
@@ -145,3 +162,10 @@ def build_sites(
                 for other in running.values():
                     other.terminate()
     return ok
+
+
+def site_logs(log_folder: Path) -> str:
+    """What the sites' processes printed, site by site in a fixed order."""
+    return "".join(
+        path.read_text("utf-8", errors="replace") for path in sorted(log_folder.glob("*.log"))
+    )
