@@ -108,6 +108,8 @@ JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,
     "lstrip_blocks": True,
+    # each build is a new process: no need to stat every template on each use
+    "auto_reload": False,
 }
 I18N_TEMPLATES_LANG = "en"
 I18N_GETTEXT_LOCALEDIR = str(ROOT / "theme" / "translations")

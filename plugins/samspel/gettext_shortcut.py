@@ -22,14 +22,27 @@ log = logging.getLogger(__name__)
 
 
 def shortcut(lookup: Callable[[str], str]) -> Callable[..., str]:
-    """New-style ``_`` over one catalogue's ``gettext``."""
+    """New-style ``_`` over one catalogue's ``gettext``.
+
+    A string without variables gives the same result every time; it is kept (per
+    catalogue and autoescape mode, for this environment's life) because a page
+    asks for the same few dozen of them.
+    """
+    known: dict[tuple[str, bool], str] = {}
 
     @pass_eval_context
     def gettext_shortcut(eval_ctx, string: str, **variables) -> str:
+        if not variables:
+            result = known.get((string, eval_ctx.autoescape))
+            if result is not None:
+                return result
         text = lookup(string)
         if eval_ctx.autoescape:
             text = Markup(text)
-        return text % variables
+        result = text % variables
+        if not variables:
+            known[(string, eval_ctx.autoescape)] = result
+        return result
 
     return gettext_shortcut
 
