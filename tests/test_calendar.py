@@ -65,6 +65,8 @@ FESTIVAL = (
     "type: festival\nstart: 2025-06-12\nend: 2025-06-14\nplace: Åre\ncountry: SE\n"
     "registration: https://example.org/festival\n"
 )
+#: long enough to be folded in the file's names, with characters that TEXT escapes
+FESTIVAL_TITLE = "Fjällfestival i Åre – musik, dans och berättande; tre dagar i fjällen"
 
 CONTENT = {
     "aktiviteter/var-seminarium.sv.md": activity(
@@ -89,7 +91,7 @@ CONTENT = {
         "'Verkstad </script><script>alert(1)</script> & mer'", WORKSHOP, "Inställd verkstad."
     ),
     "aktiviteter/verkstad.nb.md": activity("Verksted", WORKSHOP, "Avlyst verksted."),
-    "aktiviteter/bara-festival.sv.md": activity("Fjällfestival", FESTIVAL, "Bara på svenska."),
+    "aktiviteter/bara-festival.sv.md": activity(FESTIVAL_TITLE, FESTIVAL, "Bara på svenska."),
     "initiativ/berattarnatverket.sv.md": page("Berättarnätverket"),
     "initiativ/berattarnatverket.nb.md": page("Fortellernettverket"),
     "sidor/om-projektet.sv.md": page("Om projektet"),
@@ -239,6 +241,14 @@ def test_a_type_feed_holds_the_activities_of_that_type(during: Build, lang: str)
     assert set(events(during, lang, "kalender/typ/residency.ics")) == {"berattarresidens"}
     name = str(feed(during, lang, "kalender/typ/seminar.ics")["X-WR-CALNAME"])
     assert name == {"sv": "Samspel 63 – Seminarium", "nb": "Samspel 63 – Seminar"}[lang]
+
+
+def test_an_activity_file_is_named_after_the_activity(during: Build) -> None:
+    """Its NAME and X-WR-CALNAME are the title, even where icalendar folds those lines."""
+    data = (during.root("sv") / "aktiviteter/bara-festival/bara-festival.ics").read_bytes()
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"]) == FESTIVAL_TITLE
+    assert b"\r\n " in data.split(b"BEGIN:VEVENT")[0]
 
 
 def ics_files(build: Build, lang: str) -> dict[Path, bytes]:

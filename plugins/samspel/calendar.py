@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, datetime, time
+from functools import cache
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -168,26 +169,34 @@ class CalendarGenerator(Generator):
             self.write_ics(calendar.activity_feed_url(article), feed)
 
     def event_facts(self, calendar: SiteCalendar, labels, macros) -> dict[str, EventFacts]:
-        """``{slug: EventFacts}``; dates of change come from Git, else the build's day."""
+        """``{slug: EventFacts}``; dates of change come from Git, else the build's day.
+
+        The labels depend on a handful of values (country, type), so each is rendered
+        once per call rather than once per activity; the memos are local because
+        i18n_subsites and autoreload run this once per site and build in one process.
+        """
         times = last_commit_times(Path(self.settings["PATH"]))
         build_day = datetime.combine(build_moment().date(), time(0), PROJECT_ZONE)
+        country = cache(lambda code: str(labels.country(code)).strip())
+        category = cache(lambda key: str(labels.activity_type(key)).strip())
+        cancelled_notice = str(macros.cancelled_notice()).strip()
         facts = {}
         for article in calendar.activities:
             committed = times.get(Path(article.source_path).resolve())
             modified = datetime.fromtimestamp(committed, UTC) if committed else build_day
             url = f"{calendar.siteurl}/{article.url}"
             cancelled = article.activity_status == "cancelled"
-            parts = [str(macros.cancelled_notice()).strip()] if cancelled else []
+            parts = [cancelled_notice] if cancelled else []
             parts += [article.summary_text, url]
             facts[article.slug] = EventFacts(
                 uid=f"{article.slug}@{self.options['uid_domain']}",
                 summary=article.title,
                 description="\n\n".join(part for part in parts if part),
-                location=f"{article.place}, {str(labels.country(article.country)).strip()}",
+                location=f"{article.place}, {country(article.country)}",
                 url=url,
                 schedule=article.schedule,
                 cancelled=cancelled,
-                category=str(labels.activity_type(article.type)).strip(),
+                category=category(article.type),
                 modified=modified,
             )
         return facts

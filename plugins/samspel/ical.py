@@ -129,7 +129,26 @@ def _sort_key(facts: EventFacts) -> tuple:
     return (facts.schedule.start_instant, facts.uid)
 
 
+_BEGIN = b"BEGIN:VCALENDAR\r\n"
 _END = b"END:VCALENDAR\r\n"
+#: a calendar name that never needs escaping or folding, to find where names go
+_PROBE = "samspel-probe"
+
+
+def _inside(calendar: Calendar) -> bytes:
+    """The lines of a serialised VCALENDAR between its BEGIN and END lines."""
+    data = calendar.to_ical()
+    if not (data.startswith(_BEGIN) and data.endswith(_END)):
+        raise ValueError("samspel: unexpected start or end of an icalendar VCALENDAR")
+    return data[len(_BEGIN) : -len(_END)]
+
+
+def _names(name: str) -> bytes:
+    """NAME and X-WR-CALNAME, the only header lines that differ between the files."""
+    calendar = Calendar()
+    calendar.add("x-wr-calname", name)
+    calendar.add("name", name)
+    return _inside(calendar)
 
 
 class CalendarFiles:
@@ -138,16 +157,19 @@ class CalendarFiles:
     Every event is in three files (the site feed, its type's feed, its own file), and
     icalendar's serialisation is most of the calendar's build time; so each VEVENT and
     VTIMEZONE is turned into bytes once, and a file is its header, zones and events
-    joined: the same bytes icalendar writes for the whole VCALENDAR.
+    joined: the same bytes icalendar writes for the whole VCALENDAR. The header's
+    fixed lines are serialised once too, with only the names serialised per file.
     """
 
     def __init__(self, prodid: str) -> None:
         self.prodid = prodid
         self._events: dict[str, bytes] = {}
         self._zones: dict[str, bytes] = {}
+        self._frames: dict[str, tuple[bytes, bytes]] = {}
         self._checked: set[tuple[str, int]] = set()
 
-    def header(self, name: str, description: str = "") -> bytes:
+    def calendar(self, name: str, description: str = "") -> Calendar:
+        """The VCALENDAR's own properties, without components."""
         calendar = Calendar()
         calendar.add("prodid", self.prodid)
         calendar.add("version", "2.0")
@@ -159,10 +181,27 @@ class CalendarFiles:
             calendar.add("x-wr-caldesc", description)
         calendar.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", "P1D")
-        data = calendar.to_ical()
-        if not data.endswith(_END):
-            raise ValueError("samspel: unexpected end of an icalendar VCALENDAR")
-        return data[: -len(_END)]
+        return calendar
+
+    def header(self, name: str, description: str = "") -> bytes:
+        """BEGIN:VCALENDAR and its properties: the fixed lines around this file's names."""
+        before, after = self._frame(description)
+        return before + _names(name) + after
+
+    def _frame(self, description: str) -> tuple[bytes, bytes]:
+        """The header's lines before and after the names, found with a probe name.
+
+        icalendar orders properties by name, never by value, so the lines around the
+        names are the same for every name.
+        """
+        if description not in self._frames:
+            whole = _BEGIN + _inside(self.calendar(_PROBE, description))
+            names = b"\r\n" + _names(_PROBE)  # from a line's start
+            if whole.count(names) != 1:
+                raise ValueError("samspel: icalendar no longer writes the calendar names together")
+            before, after = whole.split(names)
+            self._frames[description] = (before + b"\r\n", after)
+        return self._frames[description]
 
     def event(self, facts: EventFacts) -> bytes:
         if facts.uid not in self._events:
