@@ -119,6 +119,20 @@ def _child(
         os._exit(1)
 
 
+def preload(main: dict) -> None:
+    """Import Pelican, the plugins and Markdown's extensions here, once, before forking.
+
+    Each site's process then starts with them in memory (shared until written)
+    instead of importing them itself: about a quarter of a second of CPU per site.
+    """
+    import markdown
+    from pelican import Pelican  # noqa: F401
+    from pelican.plugins._utils import load_plugins
+
+    load_plugins(main)
+    markdown.Markdown(**main.get("MARKDOWN", {}))
+
+
 def build_sites(
     main: dict,
     while_waiting: Callable[[], bool | None] | None = None,
@@ -136,6 +150,7 @@ def build_sites(
     instead of the terminal (see :func:`site_logs`).
     """
     context = multiprocessing.get_context("fork")
+    preload(main)
     gc.freeze()  # what is imported already is shared with the children, not scanned by them
     processes = {
         lang: context.Process(
