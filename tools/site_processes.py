@@ -28,6 +28,7 @@ import signal
 import sys
 from collections.abc import Callable
 from multiprocessing.connection import wait
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from tools import reader_cache
@@ -65,11 +66,18 @@ def languages(main: dict) -> list[str]:
     return [main["DEFAULT_LANG"], *main.get("I18N_SUBSITES", {})]
 
 
-def build_one_site(main: dict, lang: str, after_site: Callable[[Path], None] | None = None) -> None:
+def build_one_site(
+    main: dict,
+    lang: str,
+    after_site: Callable[[Path], None] | None = None,
+    go_ahead: Event | None = None,
+) -> None:
     """Run Pelican for the site of ``lang`` only (in a child process).
 
     ``after_site`` then runs on the site's output folder in the same process
-    (e.g. a search index), so that it overlaps with the other site's build.
+    (e.g. a search index), so that it overlaps with the other site's build. The
+    site's caches are committed only once ``go_ahead`` is set (the content check
+    passed); a SIGTERM before that removes the private copy.
     """
     from pelican import Pelican
 
@@ -77,20 +85,24 @@ def build_one_site(main: dict, lang: str, after_site: Callable[[Path], None] | N
     settings = site_settings(main)[lang]
     plugin.subscribe_filter_to_signals(main)
     plugin._SUBSITE_QUEUE.clear()  # the other processes build the other sites
+    # a SIGTERM while the private copy is made arrives once it is known, in the try below
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     shared = reader_cache.checkout(settings)
-    private = Path(settings["CACHE_PATH"])
-    if shared is not None:
-        reader_cache.cache_templates(settings)
     try:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        if shared is not None:
+            reader_cache.cache_templates(settings)
         Pelican(settings).run()
         if after_site is not None:
             after_site(Path(settings["OUTPUT_PATH"]))
+        if go_ahead is not None:
+            go_ahead.wait()
     except BaseException:
         if shared is not None:
-            reader_cache.discard(private)
+            reader_cache.discard(Path(settings["CACHE_PATH"]))
         raise
     if shared is not None:
-        reader_cache.commit(private, shared)
+        reader_cache.commit(Path(settings["CACHE_PATH"]), shared)
 
 
 def _stop(signum: int, frame) -> None:
@@ -99,7 +111,11 @@ def _stop(signum: int, frame) -> None:
 
 
 def _child(
-    main: dict, lang: str, after_site: Callable[[Path], None] | None, log_file: Path | None
+    main: dict,
+    lang: str,
+    after_site: Callable[[Path], None] | None,
+    log_file: Path | None,
+    go_ahead: Event,
 ) -> None:
     signal.signal(signal.SIGTERM, _stop)
     if log_file is not None:  # what Pelican prints goes to the file, for the parent to show
@@ -111,7 +127,7 @@ def _child(
     # garbage: collecting less often saves about a tenth of the CPU (memory: see bench).
     gc.set_threshold(GC_THRESHOLD, 50, 100)
     try:
-        build_one_site(main, lang, after_site)
+        build_one_site(main, lang, after_site, go_ahead)
     except Exception as error:  # a fatal Pelican warning arrives as an exception
         log.error("site %s failed: %s", lang, error)
         sys.stdout.flush()
@@ -152,10 +168,17 @@ def build_sites(
     context = multiprocessing.get_context("fork")
     preload(main)
     gc.freeze()  # what is imported already is shared with the children, not scanned by them
+    go_ahead = context.Event()
     processes = {
         lang: context.Process(
             target=_child,
-            args=(main, lang, after_site, log_folder / f"{lang}.log" if log_folder else None),
+            args=(
+                main,
+                lang,
+                after_site,
+                log_folder / f"{lang}.log" if log_folder else None,
+                go_ahead,
+            ),
             name=f"pelican-{lang}",
         )
         for lang in languages(main)
@@ -168,6 +191,8 @@ def build_sites(
         ok = False
         for process in running.values():
             process.terminate()
+    else:
+        go_ahead.set()  # the sites may keep their caches
     while running:
         for sentinel in wait(list(running)):
             process = running.pop(sentinel)
