@@ -11,6 +11,7 @@ this plugin once per site in one process.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from datetime import UTC, datetime, time
@@ -22,6 +23,8 @@ from pelican.generators import Generator
 from .calendar_model import SiteCalendar, months_and_types
 from .history import last_commit_times
 from .ical import CalendarFiles, EventFacts
+from .page_cache import CONTEXT_KEY as PAGE_CACHE_KEY
+from .page_cache import PageCache
 from .sites import other_language
 from .today import PROJECT_ZONE, build_moment
 
@@ -152,30 +155,50 @@ class CalendarGenerator(Generator):
     # --- iCalendar
 
     def write_feeds(self, calendar: SiteCalendar) -> None:
-        """The site feed, one feed per type and one file per activity."""
-        macros = self.env.get_template("macros/calendar.html").make_module(self.context)
-        labels = self.env.get_template("macros/labels.html").make_module(self.context)
-        facts = self.event_facts(calendar, labels, macros)
-        files = CalendarFiles(self.options["prodid"].replace("{LANG}", calendar.lang.upper()))
-        self.write_ics(
-            calendar.feed_url, files.file(facts.values(), str(macros.feed_name()).strip())
-        )
-        for kind in calendar.types:
-            events = [facts[article.slug] for article in kind.activities]
-            name = str(macros.feed_name(kind.key)).strip()
-            self.write_ics(kind.feed_url, files.file(events, name))
-        for article in calendar.activities:
-            feed = files.file([facts[article.slug]], article.title)
-            self.write_ics(calendar.activity_feed_url(article), feed)
+        """The site feed, one feed per type and one file per activity.
 
-    def event_facts(self, calendar: SiteCalendar, labels, macros) -> dict[str, EventFacts]:
+        With the page cache (page_cache.py), files are keyed like list pages, plus
+        the commit times their dates of change come from: an edit of a body, which
+        no calendar file shows, writes none of them anew.
+        """
+        macros = self.env.get_template("macros/calendar.html").make_module(self.context)
+        files = {calendar.feed_url: (str(macros.feed_name()).strip(), calendar.activities)}
+        for kind in calendar.types:
+            files[kind.feed_url] = (str(macros.feed_name(kind.key)).strip(), kind.activities)
+        for article in calendar.activities:
+            files[calendar.activity_feed_url(article)] = (article.title, [article])
+        times = last_commit_times(Path(self.settings["PATH"]))
+        page_cache: PageCache | None = self.context.get(PAGE_CACHE_KEY)
+        keys: dict[str, str] = {}
+        if page_cache is not None:
+            history = hashlib.sha256(repr(sorted(times.items())).encode()).hexdigest()
+            keys = {name: page_cache.key(f"calendar {history}", name, None) for name in files}
+            files = {
+                name: value
+                for name, value in files.items()
+                if not page_cache.restore(keys[name], self.output_path, name)
+            }
+        if not files:
+            return
+        labels = self.env.get_template("macros/labels.html").make_module(self.context)
+        facts = self.event_facts(calendar, labels, macros, times)
+        writer = CalendarFiles(self.options["prodid"].replace("{LANG}", calendar.lang.upper()))
+        for name, (title, activities) in files.items():
+            path = self.write_ics(
+                name, writer.file([facts[article.slug] for article in activities], title)
+            )
+            if page_cache is not None:
+                page_cache.store(keys[name], self.output_path, [str(path)])
+
+    def event_facts(
+        self, calendar: SiteCalendar, labels, macros, times: dict[Path, int]
+    ) -> dict[str, EventFacts]:
         """``{slug: EventFacts}``; dates of change come from Git, else the build's day.
 
         The labels depend on a handful of values (country, type), so each is rendered
         once per call rather than once per activity; the memos are local because
         i18n_subsites and autoreload run this once per site and build in one process.
         """
-        times = last_commit_times(Path(self.settings["PATH"]))
         build_day = datetime.combine(build_moment().date(), time(0), PROJECT_ZONE)
         country = cache(lambda code: str(labels.country(code)).strip())
         category = cache(lambda key: str(labels.activity_type(key)).strip())
@@ -201,8 +224,9 @@ class CalendarGenerator(Generator):
             )
         return facts
 
-    def write_ics(self, relative: str, data: bytes) -> None:
+    def write_ics(self, relative: str, data: bytes) -> Path:
         path = Path(self.output_path) / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         log.debug("samspel: wrote %s", path)
+        return path

@@ -64,6 +64,7 @@ _PACKAGES = (
     "babel",
     "icalendar",
     "pillow",
+    "tzdata",
 )
 #: suffix of the list of files of a paginated entry
 _LIST = ".files"
