@@ -105,7 +105,7 @@ def run_pelican(settings: dict) -> None:
         raise RuntimeError("Pelican stopped on an error or a warning (see above)")
 
 
-def index_search(root: Path) -> None:
+def index_search(root: Path, settings: dict) -> None:
     """Build the Pagefind search index into ``root/pagefind/``.
 
     Runs on the staged root, after Pelican and before the swap-in, so that a

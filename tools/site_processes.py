@@ -64,11 +64,13 @@ def languages(main: dict) -> list[str]:
     return [main["DEFAULT_LANG"], *main.get("I18N_SUBSITES", {})]
 
 
-def build_one_site(main: dict, lang: str, after_site: Callable[[Path], None] | None = None) -> None:
+def build_one_site(
+    main: dict, lang: str, after_site: Callable[[Path, dict], None] | None = None
+) -> None:
     """Run Pelican for the site of ``lang`` only (in a child process).
 
-    ``after_site`` then runs on the site's output folder in the same process
-    (e.g. a search index), so that it overlaps with the other site's build.
+    ``after_site`` then runs on the site's output folder and settings in the same
+    process (e.g. a search index), so that it overlaps with the other site's build.
     """
     from pelican import Pelican
 
@@ -76,6 +78,7 @@ def build_one_site(main: dict, lang: str, after_site: Callable[[Path], None] | N
     settings = site_settings(main)[lang]
     plugin.subscribe_filter_to_signals(main)
     plugin._SUBSITE_QUEUE.clear()  # the other processes build the other sites
+    site = dict(settings)  # as configured: checkout points CACHE_PATH at a private copy
     shared = reader_cache.checkout(settings)
     private = Path(settings["CACHE_PATH"])
     if shared is not None:
@@ -83,7 +86,7 @@ def build_one_site(main: dict, lang: str, after_site: Callable[[Path], None] | N
     try:
         Pelican(settings).run()
         if after_site is not None:
-            after_site(Path(settings["OUTPUT_PATH"]))
+            after_site(Path(settings["OUTPUT_PATH"]), site)
     except BaseException:
         if shared is not None:
             reader_cache.discard(private)
@@ -97,7 +100,7 @@ def _stop(signum: int, frame) -> None:
     raise SystemExit(1)
 
 
-def _child(main: dict, lang: str, after_site: Callable[[Path], None] | None) -> None:
+def _child(main: dict, lang: str, after_site: Callable[[Path, dict], None] | None) -> None:
     signal.signal(signal.SIGTERM, _stop)
     # A build allocates hundreds of thousands of short-lived objects and little cyclic
     # garbage: collecting less often saves about a tenth of the CPU (memory: see bench).
@@ -112,14 +115,14 @@ def _child(main: dict, lang: str, after_site: Callable[[Path], None] | None) -> 
 def build_sites(
     main: dict,
     while_waiting: Callable[[], bool | None] | None = None,
-    after_site: Callable[[Path], None] | None = None,
+    after_site: Callable[[Path, dict], None] | None = None,
 ) -> bool:
     """Build every site at once, one process each; True when all of them succeeded.
 
     ``while_waiting`` runs in this process while the sites are built; when it
     returns False (e.g. a content check found an error) the sites are stopped and
-    the build fails. ``after_site`` runs in each site's process on its output folder once Pelican
-    has written it (an exception there fails the site). When one site fails,
+    the build fails. ``after_site`` runs in each site's process on its output folder and settings
+    once Pelican has written it (an exception there fails the site). When one site fails,
     the others are stopped: the build fails as a whole anyway.
     """
     context = multiprocessing.get_context("fork")
