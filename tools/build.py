@@ -5,7 +5,8 @@ printed and the build stops before Pelican, without touching the output folder.
 The two sites are then built at once, one Pelican process each
 (tools/site_processes.py), with Pelican's reader cache kept under ``cache/``
 (tools/reader_cache.py), never in the output; each site's process also writes
-that site's Pagefind search index.
+that site's Pagefind search index, in shards of which only those whose pages
+changed are indexed again (tools/search_index.py, cached under ``cache/search/``).
 
 "Today" is fixed once for the whole build: ``SOURCE_DATE_EPOCH`` when set,
 otherwise the moment the build starts, so both sites agree even across midnight.
@@ -25,7 +26,6 @@ import argparse
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +35,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from tools import search_index
 from tools.site_processes import build_sites
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +99,7 @@ def run_pelican(settings: dict) -> None:
     from pelican.log import init as init_logging
 
     init_logging(level=logging.WARNING, fatal="warnings")
+    search_index.search_options(settings)  # a wrong SEARCH setting stops the build before Pelican
     trash = trash_folder(settings)
     if not build_sites(
         settings, while_waiting=partial(empty_trash, trash), after_site=index_search
@@ -106,17 +108,13 @@ def run_pelican(settings: dict) -> None:
 
 
 def index_search(root: Path, settings: dict) -> None:
-    """Build the Pagefind search index into ``root/pagefind/``.
+    """Write the site's Pagefind search index under ``root/pagefind/`` (tools/search_index.py).
 
-    Runs on the staged root, after Pelican and before the swap-in, so that a
-    failed index fails the build and never reaches ``output/``. Pagefind reads
-    ``<html lang>`` for its stemming and indexes only ``data-pagefind-body``.
+    Runs in the site's process on the staged root, after Pelican and before the
+    swap-in, so that a failed index fails the build and never reaches ``output/``.
+    Pagefind reads ``<html lang>`` for its stemming and indexes only ``data-pagefind-body``.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(root), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not (root / "pagefind" / "pagefind-ui.js").is_file():
-        message = (result.stderr or result.stdout).strip()
-        raise RuntimeError(f"search index for {root.name} failed: {message}")
+    search_index.index_site(root, settings)
 
 
 def trash_folder(settings: dict) -> Path:
