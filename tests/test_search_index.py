@@ -202,6 +202,15 @@ def test_shards_are_stable_and_a_changed_page_changes_one_key() -> None:
     assert not {s.key for s in other_pagefind} & {s.key for s in shards}
 
 
+def test_the_first_non_empty_shard_is_the_primary_bundle() -> None:
+    """Few pages in many small shards can leave shard 0 empty: the next one has the UI."""
+    paths = (f"sidor/s-{n}/index.html" for n in range(100))
+    pages = {path: "0" * 64 for path in paths if search_index.shard_of(path, 2) == 1}
+    pages = dict(list(pages.items())[:2])
+    (shard,) = search_index.plan(pages, 1, [])
+    assert (shard.number, shard.count, shard.primary, shard.folder) == (1, 2, True, "pagefind")
+
+
 @pytest.mark.parametrize(
     ("html", "indexed"),
     [

@@ -92,7 +92,12 @@ class Pagefind:
             try:
                 from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
             except ImportError:
-                from pagefind_bin import get_executable  # type: ignore[import-not-found]
+                try:
+                    from pagefind_bin import get_executable  # type: ignore[import-not-found]
+                except ImportError as error:
+                    raise RuntimeError(
+                        "Pagefind's executable is missing: pip install 'pagefind[bin]'"
+                    ) from error
             path = get_executable()
         result = subprocess.run([path, "--version"], capture_output=True, text=True, check=False)
         if result.returncode != 0:
