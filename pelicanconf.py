@@ -39,6 +39,11 @@ IMAGES = {
     "cache": os.environ.get("SAMSPEL_IMAGE_CACHE") or str(ROOT / "cache" / "images"),
 }
 
+# Search: Pagefind indexes the pages in shards of about this many pages, so that a build
+# re-indexes only the shards whose pages changed (tools/search_index.py); at most
+# max_shards, since each one adds requests to a visitor's first search.
+SEARCH = {"pages_per_shard": 100, "max_shards": 8}
+
 # --- content: content/<section>/<slug>.<lang>.md, each site reads its own language
 ARTICLE_PATHS = ["aktiviteter", "initiativ", "nyheter"]
 PAGE_PATHS = ["sidor"]

@@ -7,6 +7,8 @@ that must not leak from one build into the next.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -19,6 +21,8 @@ REPO = Path(__file__).resolve().parent.parent
 LOCAL_SETTINGS = REPO / "pelicanconf.py"
 PUBLISH_SETTINGS = REPO / "publishconf.py"
 ROOT_OF = {"sv": "se", "nb": "no"}
+#: what every Pagefind fragment file starts with, once unzipped
+FRAGMENT_HEADER = b"pagefind_dcd"
 
 
 @dataclass
@@ -80,3 +84,32 @@ def write_content(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def write_settings(path: Path, extra: str) -> Path:
+    """A settings file: the repository's local settings with ``extra`` lines after them."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
+        f"from pelicanconf import *  # noqa: F403\n{extra}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def search_bundles(root: Path) -> list[Path]:
+    """The site's Pagefind bundles: the primary one, then those listed in its shards.json."""
+    primary = root / "pagefind"
+    listed = json.loads((primary / "shards.json").read_text(encoding="utf-8"))["bundles"]
+    return [primary, *(primary / name for name in listed)]
+
+
+def indexed_pages(bundle: Path) -> dict[str, str]:
+    """URL -> indexed text, read from one bundle's (gzip, JSON) fragment files."""
+    pages = {}
+    for fragment in sorted((bundle / "fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(FRAGMENT_HEADER)
+        record = json.loads(data[len(FRAGMENT_HEADER) :])
+        pages[record["url"]] = record["content"]
+    return pages

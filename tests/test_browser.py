@@ -5,17 +5,19 @@ served by the project's own server. One page of every type (grouped by the
 first folder of its path and its depth, so page types that other features add
 are picked up by themselves) is checked in both languages at 360 and 1280 px:
 zero axe violations for WCAG 2.0/2.1 A and AA, nothing loaded from another
-host, a screenshot in ``test-artifacts/screenshots/``.
+host, a screenshot in ``test-artifacts/screenshots/``. The search index is
+built in small shards, so that the search works across merged bundles.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import REPO
+from helpers import REPO, indexed_pages, search_bundles
 
 from tools.browser import WIDTHS, chromium_missing_message, launch, served_sites
 
@@ -27,6 +29,9 @@ EU_TEXT = {
     "nb": "Medfinansiert av Den europeiske union",
 }
 SEARCH_PLACEHOLDER = {"sv": "Sök", "nb": "Søk"}
+#: several search bundles even for the repository's few dozen pages per site
+SMALL_SHARDS = 'SEARCH = {"pages_per_shard": 5}\n'
+WORD = re.compile(r"[^\W\d_]{8,}")
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +41,7 @@ def sites(tmp_path_factory):
         pytest.fail(problem + " (or run `make test-tools` as root)")
     if not AXE.is_file():
         pytest.fail(f"{AXE.relative_to(REPO)} is missing: run `make test-tools`")
-    with served_sites(tmp_path_factory.mktemp("browser")) as served:
+    with served_sites(tmp_path_factory.mktemp("browser"), SMALL_SHARDS) as served:
         yield served
 
 
@@ -184,6 +189,51 @@ def test_search_finds_pages_in_the_site_language_and_stores_nothing(sites, brows
     stored = page.evaluate("[document.cookie, localStorage.length, sessionStorage.length]")
     assert stored == ["", 0, 0]
     assert context.cookies() == []
+    context.close()
+
+
+def rare_word_of_a_merged_bundle(root: Path) -> tuple[str, str]:
+    """A word of only one indexed page, that page being in a bundle other than the primary."""
+    primary, *others = search_bundles(root)
+    pages = {bundle: indexed_pages(bundle) for bundle in (primary, *others)}
+    seen: Counter[str] = Counter()
+    for found in pages.values():
+        for text in found.values():
+            seen.update(set(WORD.findall(text.lower())))
+    for bundle in others:
+        for url, text in sorted(pages[bundle].items()):
+            for word in sorted(set(WORD.findall(text.lower()))):
+                if seen[word] == 1:
+                    return word, url
+    raise AssertionError("no word of only one page in a merged bundle")
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb"])
+def test_search_finds_a_page_of_a_merged_bundle(sites, browser, lang) -> None:
+    """Pagefind UI merges every bundle of shards.json: a page of a shard is found."""
+    root = sites.root(lang)
+    bundles = search_bundles(root)
+    assert len(bundles) >= 3
+    word, url = rare_word_of_a_merged_bundle(root)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    responses: list[tuple[str, int]] = []
+    page.on("response", lambda response: responses.append((response.url, response.status)))
+    page.goto(f"{sites.urls[lang]}/sok/")
+    page.locator(".pagefind-ui__search-input").fill(word)
+    page.wait_for_function(
+        """url => [...document.querySelectorAll(".pagefind-ui__result-link")]
+            .some(link => new URL(link.href).pathname === url)""",
+        arg=url,
+    )
+    assert [address for address, status in responses if status >= 400] == []
+    entries = {
+        urlparse(address).path.removesuffix("pagefind-entry.json")
+        for address, _ in responses
+        if urlparse(address).path.endswith("/pagefind-entry.json")
+    }
+    assert entries == {"/" + bundle.relative_to(root).as_posix() + "/" for bundle in bundles}
+    assert not [a for a, _ in responses if re.search(r"/shard-\d+/.*\.(js|css|pagefind)$", a)]
     context.close()
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import base64
 import gettext
 import re
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
-from helpers import run_build, write_content
+from helpers import run_build, write_content, write_settings
 from jinja2 import Environment
 from PIL import Image
 
@@ -57,13 +58,21 @@ def make_content(root: Path) -> Path:
     return content
 
 
+def search_entries(cache: Path) -> set[str]:
+    return {p.relative_to(cache).as_posix() for p in cache.glob("search/*/[!.]*")}
+
+
 def test_warm_build_after_a_change_is_byte_identical_to_a_cold_build(tmp_path: Path) -> None:
     content = make_content(tmp_path / "content")
     cache = tmp_path / "cache"
-    first = run_build(tmp_path / "warm", content=content, source_date_epoch=EPOCH, cache=cache)
+    # small search shards, so that the warm build takes some from the cache and indexes others
+    settings = write_settings(tmp_path / "conf.py", 'SEARCH = {"pages_per_shard": 2}')
+    build = partial(run_build, content=content, settings=settings, source_date_epoch=EPOCH)
+    first = build(tmp_path / "warm", cache=cache)
     assert first.returncode == 0, first.log
     for root in ("se", "no"):
         assert list(cache.glob(f"{root}/*/ArticlesGenerator-Readers")), f"no {root} cache"
+    first_shards = search_entries(cache)
     # A communicator edits one file and adds another; the next build uses the cache.
     edited = activity("Seminarium (ny tid)", "\nNy tid: 19.00.\n")
     write_content(content, {"aktiviteter/seminarium.sv.md": edited})
@@ -71,11 +80,12 @@ def test_warm_build_after_a_change_is_byte_identical_to_a_cold_build(tmp_path: P
         content,
         {"nyheter/ny.sv.md": "---\ntitle: Ny\ndate: 2025-01-03\nsummary: Kort.\n---\nText.\n"},
     )
-    warm = run_build(tmp_path / "warm", content=content, source_date_epoch=EPOCH, cache=cache)
+    warm = build(tmp_path / "warm", cache=cache)
     assert warm.returncode == 0, warm.log
-    cold = run_build(
-        tmp_path / "cold", content=content, source_date_epoch=EPOCH, cache=tmp_path / "empty"
-    )
+    warm_shards = search_entries(cache)
+    assert warm_shards & first_shards, "no search shard came from the cache"
+    assert warm_shards - first_shards, "no search shard was indexed again"
+    cold = build(tmp_path / "cold", cache=tmp_path / "empty")
     assert cold.returncode == 0, cold.log
     warm_files, cold_files = tree(tmp_path / "warm"), tree(tmp_path / "cold")
     assert warm_files.keys() == cold_files.keys()

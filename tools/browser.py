@@ -78,16 +78,20 @@ class LocalSites:
         return self.output / ROOTS[lang]
 
 
-def write_settings(folder: Path, urls: dict[str, str]) -> Path:
+def write_settings(folder: Path, urls: dict[str, str], extra: str = "") -> Path:
     settings = folder / "browserconf.py"
-    settings.write_text(SETTINGS_TEMPLATE.format(root=str(ROOT), urls=urls), encoding="utf-8")
+    text = SETTINGS_TEMPLATE.format(root=str(ROOT), urls=urls) + extra
+    settings.write_text(text, encoding="utf-8")
     return settings
 
 
-def build_for_ports(folder: Path, ports: dict[str, int]) -> LocalSites:
-    """Build both sites (as ``make html`` does) with links to 127.0.0.1 on ``ports``."""
+def build_for_ports(folder: Path, ports: dict[str, int], extra: str = "") -> LocalSites:
+    """Build both sites (as ``make html`` does) with links to 127.0.0.1 on ``ports``.
+
+    ``extra`` settings lines come last (e.g. small search shards for the tests).
+    """
     urls = {lang: f"http://127.0.0.1:{port}" for lang, port in ports.items()}
-    settings = write_settings(folder, urls)
+    settings = write_settings(folder, urls, extra)
     output = folder / "output"
     command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
     command += ["--output", str(output)]
@@ -98,10 +102,10 @@ def build_for_ports(folder: Path, ports: dict[str, int]) -> LocalSites:
 
 
 @contextlib.contextmanager
-def served_sites(folder: Path) -> Iterator[LocalSites]:
+def served_sites(folder: Path, extra: str = "") -> Iterator[LocalSites]:
     """Build both sites for two free ports and serve them while the block runs."""
     ports = {"sv": free_port(), "nb": free_port()}
-    sites = build_for_ports(folder, ports)
+    sites = build_for_ports(folder, ports, extra)
     servers = [serve(sites.root(lang), port) for lang, port in ports.items()]
     try:
         yield sites

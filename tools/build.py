@@ -3,7 +3,9 @@
 The two sites are built at once, one Pelican process each
 (tools/site_processes.py), with Pelican's reader cache kept under ``cache/``
 (tools/reader_cache.py), never in the output; each site's process also writes
-that site's Pagefind search index. Meanwhile this process runs the content check
+that site's Pagefind search index, in shards of which only those whose pages
+changed are indexed again (tools/search_index.py, cached under ``cache/search/``).
+Meanwhile this process runs the content check
 (``make check``); on any error its problems are printed, the sites are stopped,
 and nothing they printed is shown.
 
@@ -25,7 +27,6 @@ import argparse
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +37,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from tools import search_index
 from tools.site_processes import build_sites, site_logs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,6 +124,7 @@ def run_pelican(settings: dict, check: Callable[[], bool] = lambda: True) -> Non
     from pelican.log import init as init_logging
 
     init_logging(level=logging.WARNING, fatal="warnings")
+    search_index.search_options(settings)  # a wrong SEARCH setting stops the build before Pelican
     logs = Path(tempfile.mkdtemp(prefix=".logs-", dir=Path(settings["OUTPUT_PATH"]).parent))
     meanwhile = _CheckWhileBuilding(trash_folder(settings), check)
     built = build_sites(settings, while_waiting=meanwhile, after_site=index_search, log_folder=logs)
@@ -132,18 +135,14 @@ def run_pelican(settings: dict, check: Callable[[], bool] = lambda: True) -> Non
         raise RuntimeError("Pelican stopped on an error or a warning (see above)")
 
 
-def index_search(root: Path) -> None:
-    """Build the Pagefind search index into ``root/pagefind/``.
+def index_search(root: Path, settings: dict) -> None:
+    """Write the site's Pagefind search index under ``root/pagefind/`` (tools/search_index.py).
 
-    Runs on the staged root, after Pelican and before the swap-in, so that a
-    failed index fails the build and never reaches ``output/``. Pagefind reads
-    ``<html lang>`` for its stemming and indexes only ``data-pagefind-body``.
+    Runs in the site's process on the staged root, after Pelican and before the
+    swap-in, so that a failed index fails the build and never reaches ``output/``.
+    Pagefind reads ``<html lang>`` for its stemming and indexes only ``data-pagefind-body``.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(root), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not (root / "pagefind" / "pagefind-ui.js").is_file():
-        message = (result.stderr or result.stdout).strip()
-        raise RuntimeError(f"search index for {root.name} failed: {message}")
+    search_index.index_site(root, settings)
 
 
 def trash_folder(settings: dict) -> Path:

@@ -69,13 +69,13 @@ def languages(main: dict) -> list[str]:
 def build_one_site(
     main: dict,
     lang: str,
-    after_site: Callable[[Path], None] | None = None,
+    after_site: Callable[[Path, dict], None] | None = None,
     go_ahead: Event | None = None,
 ) -> None:
     """Run Pelican for the site of ``lang`` only (in a child process).
 
-    ``after_site`` then runs on the site's output folder in the same process
-    (e.g. a search index), so that it overlaps with the other site's build. The
+    ``after_site`` then runs on the site's output folder and settings in the same
+    process (e.g. a search index), so that it overlaps with the other site's build. The
     site's caches are committed only once ``go_ahead`` is set (the content check
     passed); a SIGTERM before that removes the private copy.
     """
@@ -85,6 +85,7 @@ def build_one_site(
     settings = site_settings(main)[lang]
     plugin.subscribe_filter_to_signals(main)
     plugin._SUBSITE_QUEUE.clear()  # the other processes build the other sites
+    site = dict(settings)  # as configured: checkout points CACHE_PATH at a private copy
     # a SIGTERM while the private copy is made arrives once it is known, in the try below
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     shared = reader_cache.checkout(settings)
@@ -94,7 +95,7 @@ def build_one_site(
             reader_cache.cache_templates(settings)
         Pelican(settings).run()
         if after_site is not None:
-            after_site(Path(settings["OUTPUT_PATH"]))
+            after_site(Path(settings["OUTPUT_PATH"]), site)
         if go_ahead is not None:
             go_ahead.wait()
     except BaseException:
@@ -113,7 +114,7 @@ def _stop(signum: int, frame) -> None:
 def _child(
     main: dict,
     lang: str,
-    after_site: Callable[[Path], None] | None,
+    after_site: Callable[[Path, dict], None] | None,
     log_file: Path | None,
     go_ahead: Event,
 ) -> None:
@@ -152,15 +153,15 @@ def preload(main: dict) -> None:
 def build_sites(
     main: dict,
     while_waiting: Callable[[], bool | None] | None = None,
-    after_site: Callable[[Path], None] | None = None,
+    after_site: Callable[[Path, dict], None] | None = None,
     log_folder: Path | None = None,
 ) -> bool:
     """Build every site at once, one process each; True when all of them succeeded.
 
     ``while_waiting`` runs in this process while the sites are built; when it
     returns False (e.g. a content check found an error) the sites are stopped and
-    the build fails. ``after_site`` runs in each site's process on its output folder once Pelican
-    has written it (an exception there fails the site). When one site fails,
+    the build fails. ``after_site`` runs in each site's process on its output folder and
+    settings once Pelican has written it (an exception there fails the site). When one site fails,
     the others are stopped: the build fails as a whole anyway. With
     ``log_folder``, each site's output goes to ``<log_folder>/<lang>.log``
     instead of the terminal (see :func:`site_logs`).
