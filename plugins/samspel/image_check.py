@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 #: ``![alt](src "title")`` in Markdown
 MARKDOWN_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+#: what every match of MARKDOWN_IMAGE or HTML_IMAGE contains: a body without it has no picture
+MAYBE_PICTURE = re.compile(r"!\[|<img", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
 HTML_SRC = re.compile(r"""\bsrc\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
 #: what a camera or an export names a file; an alt text like this describes nothing
@@ -117,12 +120,22 @@ def is_file_name(alt: str, source: str = "") -> bool:
 
 
 def image_problems(
-    item: ContentItem, content_root: Path, repo_root: Path, min_width: int | None = None
+    item: ContentItem,
+    content_root: Path,
+    repo_root: Path,
+    min_width: int | None = None,
+    *,
+    read_body: bool = True,
 ) -> list[Problem]:
-    """Every picture problem of one content file (main picture and body pictures)."""
+    """Every picture problem of one content file (main picture and body pictures).
+
+    ``read_body=False`` when ``item`` already holds its body (the content check's
+    items do): the file is then not read and parsed a second time. Items of a
+    ContentIndex hold front matter only, so by default the body is read here.
+    """
     rule = _Rule(item, repo_root, content_root)
     rule.main_picture(min_width or DEFAULT_IMAGES["min_width"])
-    rule.body_pictures()
+    rule.body_pictures(read_body)
     return rule.problems
 
 
@@ -131,13 +144,18 @@ class _Rule:
 
     def __init__(self, item: ContentItem, repo_root: Path, content_root: Path) -> None:
         self.item = item
+        self.repo_root = repo_root
         self.content_root = content_root
         self.lang = item.lang if item.lang in MESSAGES else "sv"
-        try:
-            self.path = PurePosixPath(item.path.resolve().relative_to(repo_root.resolve()))
-        except ValueError:
-            self.path = PurePosixPath(item.path.as_posix())
         self.problems: list[Problem] = []
+
+    @cached_property
+    def path(self) -> PurePosixPath:
+        """The file as problems name it; resolved only for a file with a problem (few are)."""
+        try:
+            return PurePosixPath(self.item.path.resolve().relative_to(self.repo_root.resolve()))
+        except ValueError:
+            return PurePosixPath(self.item.path.as_posix())
 
     def add(self, line: int, field: str, code: str, severity: str = "error", **words) -> None:
         message = MESSAGES[self.lang][code].format(**words).rstrip(".") + "."
@@ -169,13 +187,18 @@ class _Rule:
         if info is not None and info.width < min_width:
             self.add(image.line, "image", "image-too-small", width=info.width, min_width=min_width)
 
-    def body_pictures(self) -> None:
-        try:
-            head = split(read_text(self.item.path))
-        except (FrontMatterError, UnicodeDecodeError):
-            return  # the content check's own rules report an unreadable file
-        for offset, text in enumerate(head.body.split("\n")):
-            line = head.body_line + offset
+    def body_pictures(self, read_body: bool) -> None:
+        body, body_line = self.item.body, self.item.body_line
+        if read_body:
+            try:
+                head = split(read_text(self.item.path))
+            except (FrontMatterError, UnicodeDecodeError):
+                return  # the content check's own rules report an unreadable file
+            body, body_line = head.body, head.body_line
+        if not MAYBE_PICTURE.search(body):
+            return  # most texts have no picture: skip the line-by-line search
+        for offset, text in enumerate(body.split("\n")):
+            line = body_line + offset
             for match in MARKDOWN_IMAGE.finditer(text):
                 self.body_picture(line, match["alt"], match["src"])
             for tag in HTML_IMAGE.finditer(text):
