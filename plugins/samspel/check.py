@@ -15,6 +15,7 @@ other problems behind a traceback.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -47,14 +48,42 @@ class CheckContext:
     initiatives: set[str] = field(default_factory=set)
     #: (section, slug, lang) of every well-named content file, parsed or not
     files: set[tuple[str, str, str]] = field(default_factory=set)
+    #: what :meth:`relative` answered and the real path of each folder, for this check only
+    _shown: dict[Path, PurePosixPath] = field(default_factory=dict, init=False, repr=False)
+    _real_folders: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # resolved once: resolving costs a system call per path component
+        repo, content = self.repo_root.resolve(), self.content_root.resolve()
+        self._bases = (os.fspath(repo), os.fspath(content.parent))
 
     def relative(self, path: Path) -> PurePosixPath:
         """A path as the communicator sees it: relative to the repository."""
-        path = path.resolve()
-        for base in (self.repo_root.resolve(), self.content_root.resolve().parent):
-            if path.is_relative_to(base):
-                return PurePosixPath(path.relative_to(base).as_posix())
-        return PurePosixPath(path.as_posix())
+        shown = self._shown.get(path)
+        if shown is None:
+            shown = self._shown[path] = self._relative_text(self._real(path))
+        return shown
+
+    def _real(self, path: Path) -> str:
+        """``path.resolve()`` as text, resolving each folder once and then only the file name."""
+        text = os.fspath(path)
+        folder, name = os.path.split(text)
+        if not os.path.isabs(text) or name in ("", ".", "..") or os.path.islink(text):
+            return os.fspath(path.resolve())  # a linked file may lead anywhere
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:
+            real_folder = self._real_folders[folder] = os.fspath(Path(folder).resolve())
+        return os.path.join(real_folder, name)
+
+    def _relative_text(self, real: str) -> PurePosixPath:
+        """Relative to the repository, else to the content folder's parent, else absolute."""
+        for base in self._bases:
+            if real == base:
+                return PurePosixPath(".")
+            prefix = base if base.endswith("/") else base + "/"
+            if real.startswith(prefix):
+                return PurePosixPath(real[len(prefix) :])
+        return PurePosixPath(real)
 
     def content_path(self, section: str, slug: str, lang: str) -> PurePosixPath:
         return self.relative(self.content_root / section / f"{slug}.{lang}.md")
