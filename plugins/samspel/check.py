@@ -177,17 +177,37 @@ def _guarded(rule: Callable, subject, context: CheckContext, path: Path) -> list
 
 
 def content_files(content_root: Path) -> list[Path]:
-    """Every Markdown file under content/, except in the picture and data folders."""
-    files = []
-    for path in sorted(content_root.rglob("*")):
-        relative = path.relative_to(content_root)
-        if not path.is_file() or relative.parts[0] in NOT_CONTENT:
-            continue
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # editor backups and system files (.DS_Store, .#x.md)
-        if path.suffix.lower() in (".md", ".markdown"):
-            files.append(path)
-    return files
+    """Every Markdown file under content/, except in the picture and data folders.
+
+    Walks with ``os.scandir`` (one system call per folder, not per file) and never
+    enters the picture library. Like ``Path.rglob``, it does not follow linked
+    folders and skips folders it may not read.
+    """
+    found: list[tuple[str, ...]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except PermissionError:
+            return
+        for entry in listed:
+            name = entry.name
+            if name.startswith(".") or (not parts and name in NOT_CONTENT):
+                continue  # editor backups and system files (.DS_Store, .#x.md)
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, (*parts, name))
+            elif _is_markdown(name) and entry.is_file():
+                found.append((*parts, name))
+
+    walk(os.fspath(content_root), ())
+    return [content_root.joinpath(*parts) for parts in sorted(found)]
+
+
+def _is_markdown(name: str) -> bool:
+    """``Path(name).suffix`` is .md or .markdown, in any case."""
+    dot = name.rfind(".")
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in (".md", ".markdown")
 
 
 def check_content(content_root: Path, repo_root: Path) -> list[Problem]:
