@@ -52,9 +52,11 @@ def slugify(text: str) -> str:
 
 
 def is_placeholder(data: object) -> bool:
+    if isinstance(data, str):  # the common case first: this runs for every value of every file
+        return PLACEHOLDER in data
     if isinstance(data, list):
         return any(is_placeholder(entry) for entry in data)
-    return isinstance(data, str) and PLACEHOLDER in data
+    return False
 
 
 def text_of(item: ContentItem, name: str) -> str | None:
@@ -196,9 +198,9 @@ def references(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
     value = item.fields.get("companies")
     if item.kind == "activity" and value is not None and not is_placeholder(value.data):
         entries = value.data if isinstance(value.data, list) else [value.data]
-        example = ", ".join(sorted(context.company_ids)[:2]) or "-"
         for entry in entries:
             if isinstance(entry, str) and entry.strip() not in context.company_ids:
+                example = ", ".join(sorted(context.company_ids)[:2]) or "-"
                 yield context.report(
                     item, "companies", "unknown-company", value=quoted(entry), example=example
                 )
