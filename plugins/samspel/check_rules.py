@@ -125,6 +125,8 @@ def placeholders(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
         if is_placeholder(value.data):
             shown = value.data if isinstance(value.data, str) else PLACEHOLDER
             yield context.report(item, name, "placeholder", value=quoted(shown))
+    if PLACEHOLDER not in item.body:
+        return  # the usual case: no need to find the line
     for offset, line in enumerate(item.body.split("\n")):
         if PLACEHOLDER in line:
             line_number = item.body_line + offset

@@ -195,7 +195,7 @@ class _Rule:
             except (FrontMatterError, UnicodeDecodeError):
                 return  # the content check's own rules report an unreadable file
             body, body_line = head.body, head.body_line
-        if not MAYBE_PICTURE.search(body):
+        if "![" not in body and ("<" not in body or not MAYBE_PICTURE.search(body)):
             return  # most texts have no picture: skip the line-by-line search
         for offset, text in enumerate(body.split("\n")):
             line = body_line + offset
