@@ -14,6 +14,7 @@ other problems behind a traceback.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -197,11 +198,21 @@ def content_files(content_root: Path) -> list[Path]:
                 continue  # editor backups and system files (.DS_Store, .#x.md)
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, (*parts, name))
-            elif _is_markdown(name) and entry.is_file():
+            elif _is_markdown(name) and _is_file(entry):
                 found.append((*parts, name))
 
     walk(os.fspath(content_root), ())
     return [content_root.joinpath(*parts) for parts in sorted(found)]
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """``Path.is_file()``: a link loop or a vanished file is no file, other errors are raised."""
+    try:
+        return entry.is_file()
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
 
 
 def _is_markdown(name: str) -> bool:
