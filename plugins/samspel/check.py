@@ -109,7 +109,11 @@ class CheckContext:
 
 def file_name_parts(name: str) -> tuple[str, str | None]:
     """``("slug", "sv")`` from ``slug.sv.md``; the language is None without a suffix."""
-    stem = PurePosixPath(name).stem
+    if "/" in name or name == ".":
+        stem = PurePosixPath(name).stem
+    else:  # what PurePosixPath(name).stem answers, without building a path for every file
+        dot = name.rfind(".")
+        stem = name[:dot] if 0 < dot < len(name) - 1 else name
     slug, dot, lang = stem.rpartition(".")
     return (slug, lang) if dot else (stem, None)
 
@@ -125,17 +129,19 @@ def _yaml_variant(detail: str) -> str | None:
 
 def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, list[Problem]]:
     """Read one content file; return the item, or None and why it cannot be checked further."""
-    relative = context.relative(path)
-    section = path.parent.name
-    slug, lang = file_name_parts(path.name)
+    folder_text, name = os.path.split(os.fspath(path))
+    section = os.path.basename(folder_text)
+    slug, lang = file_name_parts(name)
     message_lang = lang if lang in LANGUAGES else "sv"
 
     def file_problem(code: str, at: int = 1, **params: object) -> list[Problem]:
-        return [make_problem(relative, at, FILE_FIELD, code, message_lang, **params)]
+        return [make_problem(context.relative(path), at, FILE_FIELD, code, message_lang, **params)]
 
-    folder = path.parent.relative_to(context.content_root)
-    if len(folder.parts) != 1 or section not in SECTIONS:
-        return None, file_problem("unknown-section", value=f"content/{folder.as_posix()}")
+    # one folder below content/: the folder's parent is the content folder (no Path needed)
+    if os.path.dirname(folder_text) != os.fspath(context.content_root) or section not in SECTIONS:
+        folder = path.parent.relative_to(context.content_root)
+        if len(folder.parts) != 1 or section not in SECTIONS:
+            return None, file_problem("unknown-section", value=f"content/{folder.as_posix()}")
     if lang not in LANGUAGES or path.suffix != ".md":
         suggestion = f"{slug}.sv.md / {slug}.nb.md"
         return None, file_problem("unknown-language", value=path.name, suggestion=suggestion)
@@ -153,6 +159,7 @@ def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, li
     try:
         head = split(text)
     except FrontMatterError as error:
+        relative = context.relative(path)
         if error.code == "duplicate-key":
             problem = make_problem(relative, error.line, error.detail, error.code, lang)
             return None, [problem]
