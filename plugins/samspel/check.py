@@ -28,6 +28,7 @@ from .check_rules import ITEM_RULES
 from .content_index import ContentItem
 from .contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
 from .frontmatter import FrontMatterError, split
+from .images import ImageError, ImageInfo
 from .problems import Problem
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,8 @@ class CheckContext:
     initiatives: set[str] = field(default_factory=set)
     #: (section, slug, lang) of every well-named content file, parsed or not
     files: set[tuple[str, str, str]] = field(default_factory=set)
+    #: what each picture file turned out to be (decoded once, though both languages use it)
+    pictures: dict[Path, ImageInfo | ImageError] = field(default_factory=dict, repr=False)
     #: what :meth:`relative` answered and the real path of each folder, for this check only
     _shown: dict[Path, PurePosixPath] = field(default_factory=dict, init=False, repr=False)
     _real_folders: dict[str, str] = field(default_factory=dict, init=False, repr=False)

@@ -254,7 +254,9 @@ Rule = Callable[[ContentItem, "CheckContext"], Iterable[Problem]]
 #: every rule run on each content file, in this order; add new rules here
 def pictures(item: ContentItem, context: CheckContext) -> Iterable[Problem]:
     """The main picture and pictures in the text: alt text, file, format, size."""
-    return image_problems(item, context.content_root, context.repo_root, read_body=False)
+    return image_problems(
+        item, context.content_root, context.repo_root, read_body=False, seen=context.pictures
+    )
 
 
 ITEM_RULES: list[Rule] = [

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from .content_index import ContentItem
 from .frontmatter import FrontMatterError, read_text, split
-from .images import DEFAULT_IMAGES, ImageError, inspect, resolve
+from .images import DEFAULT_IMAGES, ImageError, ImageInfo, inspect, resolve
 from .problems import Problem
 
 log = logging.getLogger(__name__)
@@ -126,14 +126,17 @@ def image_problems(
     min_width: int | None = None,
     *,
     read_body: bool = True,
+    seen: dict[Path, ImageInfo | ImageError] | None = None,
 ) -> list[Problem]:
     """Every picture problem of one content file (main picture and body pictures).
 
     ``read_body=False`` when ``item`` already holds its body (the content check's
     items do): the file is then not read and parsed a second time. Items of a
     ContentIndex hold front matter only, so by default the body is read here.
+    ``seen`` keeps what each picture file turned out to be during one check, so a
+    picture both language versions use is decoded once.
     """
-    rule = _Rule(item, repo_root, content_root)
+    rule = _Rule(item, repo_root, content_root, seen)
     rule.main_picture(min_width or DEFAULT_IMAGES["min_width"])
     rule.body_pictures(read_body)
     return rule.problems
@@ -142,8 +145,15 @@ def image_problems(
 class _Rule:
     """Collects the problems of one file, in its language."""
 
-    def __init__(self, item: ContentItem, repo_root: Path, content_root: Path) -> None:
+    def __init__(
+        self,
+        item: ContentItem,
+        repo_root: Path,
+        content_root: Path,
+        seen: dict[Path, ImageInfo | ImageError] | None = None,
+    ) -> None:
         self.item = item
+        self.seen = seen
         self.repo_root = repo_root
         self.content_root = content_root
         self.lang = item.lang if item.lang in MESSAGES else "sv"
@@ -222,18 +232,32 @@ class _Rule:
         if src:
             self.usable(line, "body", src)
 
-    def usable(self, line: int, field: str, value: str):
+    def usable(self, line: int, field: str, value: str) -> ImageInfo | None:
         """The picture's ImageInfo, or None after reporting why it cannot be published."""
         try:
             path = resolve(unquote(value), self.item.path, self.content_root)
             if path is None:
                 self.add(line, field, "image-external", value=value)
                 return None
-            return inspect(path)
+            return self.inspect(path)
         except ImageError as error:
             words = {"value": value, "format": error.detail or "?"}
             self.add(line, field, error.code, **words)
             return None
+
+    def inspect(self, path: Path) -> ImageInfo:
+        """``images.inspect``, once per picture file when the check keeps ``seen``."""
+        if self.seen is None:
+            return inspect(path)
+        if path not in self.seen:
+            try:
+                self.seen[path] = inspect(path)
+            except ImageError as error:
+                self.seen[path] = error
+        found = self.seen[path]
+        if isinstance(found, ImageError):
+            raise ImageError(found.code, found.detail)
+        return found
 
 
 def problems_in(content_root: Path, repo_root: Path, items) -> Iterator[Problem]:
