@@ -12,7 +12,7 @@ from PIL import Image
 sys.path[:0] = [str(REPO), str(REPO / "plugins")]
 
 from samspel import image_check  # noqa: E402
-from samspel.check import check_content  # noqa: E402
+from samspel.check import check_content, content_files  # noqa: E402
 from samspel.frontmatter import FrontMatterError, parse_mapping, split  # noqa: E402
 from samspel.images import ImageInfo, inspect  # noqa: E402
 
@@ -95,3 +95,82 @@ def test_a_picture_both_languages_use_is_decoded_once(
         for line, code in ((3, "image-too-small"), (8, "image-unreadable"), (9, "image-unreadable"))
     ]
     assert sorted(path.name for path in decoded) == ["liten.jpg", "trasig.jpg"]
+
+
+def test_content_files_are_the_markdown_files_rglob_found(tmp_path: Path) -> None:
+    content = write_content(
+        tmp_path / "content",
+        {
+            name: "---\ntitle: T\n---\nT\n"
+            for name in (
+                "aktiviteter/a.sv.md",
+                "aktiviteter/B.NB.MD",
+                "aktiviteter/notes.markdown",
+                "aktiviteter/.#a.sv.md",
+                "aktiviteter/2025/c.sv.md",
+                "bilder/x.md",
+                "data/y.md",
+                ".git/z.md",
+                "om.md",
+                "sidor/text.txt",
+                "sidor/a-b.sv.md",
+                "sidor/a.sv.md",
+            )
+        },
+    )
+    (content / "lank").symlink_to(content / "aktiviteter")  # a linked folder is not walked
+    (content / "sidor" / "loop.sv.md").symlink_to("loop.sv.md")  # nor a link to itself
+    (content / "sidor" / "fil.sv.md").symlink_to(content / "aktiviteter" / "a.sv.md")
+    expected = sorted(
+        path
+        for path in content.rglob("*")
+        if path.is_file()
+        and path.relative_to(content).parts[0] not in ("bilder", "data")
+        and not any(part.startswith(".") for part in path.relative_to(content).parts)
+        and path.suffix.lower() in (".md", ".markdown")
+    )
+    assert content_files(content) == expected
+    assert [path.relative_to(content).as_posix() for path in expected] == [
+        "aktiviteter/2025/c.sv.md",
+        "aktiviteter/B.NB.MD",
+        "aktiviteter/a.sv.md",
+        "aktiviteter/notes.markdown",
+        "om.md",
+        "sidor/a-b.sv.md",
+        "sidor/a.sv.md",
+        "sidor/fil.sv.md",
+    ]
+
+
+def test_a_linked_file_is_named_where_it_leads(tmp_path: Path) -> None:
+    target = write_content(tmp_path / "annat", {"om.sv.md": "---\ntitle: Om\ntitel: x\n---\nT\n"})
+    content = write_content(tmp_path / "content", {"sidor/om.nb.md": "---\ntitle: Om\n---\nT\n"})
+    (content / "sidor" / "om.sv.md").symlink_to(target / "om.sv.md")
+    problems = check_content(content, tmp_path)
+    assert [(str(p.path), p.line, p.code) for p in problems] == [
+        ("annat/om.sv.md", 3, "unknown-key")
+    ]
+
+
+def test_pictures_in_the_text_are_found_in_any_case_and_only_there(tmp_path: Path) -> None:
+    body = (
+        "Text <b>fet</b>, ![ och <imgx>.\n"
+        "<IMG SRC='https://example.org/a.jpg' ALT='En scen'>\n"
+        "Rad <\u0131mg src=\"https://example.org/b.jpg\" alt='En annan scen'>\n"
+        "![](https://example.org/c.jpg)\n"
+    )
+    write_content(
+        tmp_path / "content",
+        {f"sidor/om.{lang}.md": "---\ntitle: Om\n---\n" + body for lang in LANGS},
+    )
+    problems = check_content(tmp_path / "content", tmp_path)
+    assert [(p.path.name, p.line, p.code) for p in problems] == [
+        (f"om.{lang}.md", line, code)
+        for lang in ("nb", "sv")
+        for line, code in (
+            (5, "image-external"),
+            (6, "image-external"),
+            (7, "image-alt-missing"),
+            (7, "image-external"),
+        )
+    ]
