@@ -87,10 +87,13 @@ def _facts(item: ContentItem) -> dict[str, tuple[object, bool, object]]:
 
     Worked out once per file, though each file of a pair is compared from both sides.
     """
-    facts = {}
+    facts: dict[str, tuple[object, bool, object]] = {}
     for name in SHARED_FIELDS:
         value = item.fields.get(name)
-        data = value.data if value is not None else None
+        if value is None:  # most shared fields belong to one kind only: nothing to work out
+            facts[name] = (None, False, None)
+            continue
+        data = value.data
         placeholder = is_placeholder(data)
         facts[name] = (data, placeholder, None if placeholder else _comparable(name, data))
     return facts
