@@ -14,7 +14,9 @@ other problems behind a traceback.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -26,6 +28,7 @@ from .check_rules import ITEM_RULES
 from .content_index import ContentItem
 from .contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
 from .frontmatter import FrontMatterError, split
+from .images import ImageError, ImageInfo
 from .problems import Problem
 
 log = logging.getLogger(__name__)
@@ -33,7 +36,15 @@ log = logging.getLogger(__name__)
 #: folders under content/ that hold no content files (pictures, data)
 NOT_CONTENT = ("bilder", DATA_SECTION)
 
-__all__ = ["COLLECTION_RULES", "ITEM_RULES", "CheckContext", "check_content", "has_errors"]
+__all__ = [
+    "COLLECTION_RULES",
+    "ITEM_RULES",
+    "CheckContext",
+    "CheckResult",
+    "check_content",
+    "has_errors",
+    "run_check",
+]
 
 
 @dataclass
@@ -47,14 +58,44 @@ class CheckContext:
     initiatives: set[str] = field(default_factory=set)
     #: (section, slug, lang) of every well-named content file, parsed or not
     files: set[tuple[str, str, str]] = field(default_factory=set)
+    #: what each picture file turned out to be (decoded once, though both languages use it)
+    pictures: dict[Path, ImageInfo | ImageError] = field(default_factory=dict, repr=False)
+    #: what :meth:`relative` answered and the real path of each folder, for this check only
+    _shown: dict[Path, PurePosixPath] = field(default_factory=dict, init=False, repr=False)
+    _real_folders: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # resolved once: resolving costs a system call per path component
+        repo, content = self.repo_root.resolve(), self.content_root.resolve()
+        self._bases = (os.fspath(repo), os.fspath(content.parent))
 
     def relative(self, path: Path) -> PurePosixPath:
         """A path as the communicator sees it: relative to the repository."""
-        path = path.resolve()
-        for base in (self.repo_root.resolve(), self.content_root.resolve().parent):
-            if path.is_relative_to(base):
-                return PurePosixPath(path.relative_to(base).as_posix())
-        return PurePosixPath(path.as_posix())
+        shown = self._shown.get(path)
+        if shown is None:
+            shown = self._shown[path] = self._relative_text(self._real(path))
+        return shown
+
+    def _real(self, path: Path) -> str:
+        """``path.resolve()`` as text, resolving each folder once and then only the file name."""
+        text = os.fspath(path)
+        folder, name = os.path.split(text)
+        if not os.path.isabs(text) or name in ("", ".", "..") or os.path.islink(text):
+            return os.fspath(path.resolve())  # a linked file may lead anywhere
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:
+            real_folder = self._real_folders[folder] = os.fspath(Path(folder).resolve())
+        return os.path.join(real_folder, name)
+
+    def _relative_text(self, real: str) -> PurePosixPath:
+        """Relative to the repository, else to the content folder's parent, else absolute."""
+        for base in self._bases:
+            if real == base:
+                return PurePosixPath(".")
+            prefix = base if base.endswith("/") else base + "/"
+            if real.startswith(prefix):
+                return PurePosixPath(real[len(prefix) :])
+        return PurePosixPath(real)
 
     def content_path(self, section: str, slug: str, lang: str) -> PurePosixPath:
         return self.relative(self.content_root / section / f"{slug}.{lang}.md")
@@ -79,7 +120,11 @@ class CheckContext:
 
 def file_name_parts(name: str) -> tuple[str, str | None]:
     """``("slug", "sv")`` from ``slug.sv.md``; the language is None without a suffix."""
-    stem = PurePosixPath(name).stem
+    if "/" in name or name == ".":
+        stem = PurePosixPath(name).stem
+    else:  # what PurePosixPath(name).stem answers, without building a path for every file
+        dot = name.rfind(".")
+        stem = name[:dot] if 0 < dot < len(name) - 1 else name
     slug, dot, lang = stem.rpartition(".")
     return (slug, lang) if dot else (stem, None)
 
@@ -95,17 +140,19 @@ def _yaml_variant(detail: str) -> str | None:
 
 def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, list[Problem]]:
     """Read one content file; return the item, or None and why it cannot be checked further."""
-    relative = context.relative(path)
-    section = path.parent.name
-    slug, lang = file_name_parts(path.name)
+    folder_text, name = os.path.split(os.fspath(path))
+    section = os.path.basename(folder_text)
+    slug, lang = file_name_parts(name)
     message_lang = lang if lang in LANGUAGES else "sv"
 
     def file_problem(code: str, at: int = 1, **params: object) -> list[Problem]:
-        return [make_problem(relative, at, FILE_FIELD, code, message_lang, **params)]
+        return [make_problem(context.relative(path), at, FILE_FIELD, code, message_lang, **params)]
 
-    folder = path.parent.relative_to(context.content_root)
-    if len(folder.parts) != 1 or section not in SECTIONS:
-        return None, file_problem("unknown-section", value=f"content/{folder.as_posix()}")
+    # one folder below content/: the folder's parent is the content folder (no Path needed)
+    if os.path.dirname(folder_text) != os.fspath(context.content_root) or section not in SECTIONS:
+        folder = path.parent.relative_to(context.content_root)
+        if len(folder.parts) != 1 or section not in SECTIONS:
+            return None, file_problem("unknown-section", value=f"content/{folder.as_posix()}")
     if lang not in LANGUAGES or path.suffix != ".md":
         suggestion = f"{slug}.sv.md / {slug}.nb.md"
         return None, file_problem("unknown-language", value=path.name, suggestion=suggestion)
@@ -123,6 +170,7 @@ def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, li
     try:
         head = split(text)
     except FrontMatterError as error:
+        relative = context.relative(path)
         if error.code == "duplicate-key":
             problem = make_problem(relative, error.line, error.detail, error.code, lang)
             return None, [problem]
@@ -148,21 +196,68 @@ def _guarded(rule: Callable, subject, context: CheckContext, path: Path) -> list
 
 
 def content_files(content_root: Path) -> list[Path]:
-    """Every Markdown file under content/, except in the picture and data folders."""
-    files = []
-    for path in sorted(content_root.rglob("*")):
-        relative = path.relative_to(content_root)
-        if not path.is_file() or relative.parts[0] in NOT_CONTENT:
-            continue
-        if any(part.startswith(".") for part in relative.parts):
-            continue  # editor backups and system files (.DS_Store, .#x.md)
-        if path.suffix.lower() in (".md", ".markdown"):
-            files.append(path)
-    return files
+    """Every Markdown file under content/, except in the picture and data folders.
+
+    Walks with ``os.scandir`` (one system call per folder, not per file) and never
+    enters the picture library. Like ``Path.rglob``, it does not follow linked
+    folders and skips folders it may not read.
+    """
+    found: list[tuple[str, ...]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except PermissionError:
+            return
+        for entry in listed:
+            name = entry.name
+            if name.startswith(".") or (not parts and name in NOT_CONTENT):
+                continue  # editor backups and system files (.DS_Store, .#x.md)
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, (*parts, name))
+            elif _is_markdown(name) and _is_file(entry):
+                found.append((*parts, name))
+
+    walk(os.fspath(content_root), ())
+    return [content_root.joinpath(*parts) for parts in sorted(found)]
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """``Path.is_file()``: a link loop or a vanished file is no file, other errors are raised."""
+    try:
+        return entry.is_file()
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
+
+
+def _is_markdown(name: str) -> bool:
+    """``Path(name).suffix`` is .md or .markdown, in any case."""
+    dot = name.rfind(".")
+    return 0 < dot < len(name) - 1 and name[dot:].lower() in (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What one check found, and every content file it could parse.
+
+    ``items`` hold front matter and body, so a later step (the build) can use them
+    instead of reading and parsing every file again.
+    """
+
+    problems: list[Problem]
+    items: list[ContentItem]
 
 
 def check_content(content_root: Path, repo_root: Path) -> list[Problem]:
     """Every problem in every file under ``content_root``, sorted by file and line."""
+    return run_check(content_root, repo_root).problems
+
+
+def run_check(content_root: Path, repo_root: Path) -> CheckResult:
+    """:func:`check_content`, keeping the parsed files as well as the problems."""
     content_root = content_root.resolve()
     context = CheckContext(content_root, repo_root)
     problems: list[Problem] = []
@@ -190,7 +285,7 @@ def check_content(content_root: Path, repo_root: Path) -> list[Problem]:
             problems += _guarded(rule, item, context, item.path)
     for rule in COLLECTION_RULES:
         problems += _guarded(rule, items, context, content_root)
-    return sorted(problems)
+    return CheckResult(sorted(problems), items)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

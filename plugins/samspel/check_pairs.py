@@ -82,20 +82,46 @@ def _shown(data: object, lang: str) -> str:
     return quoted(str(data).strip())
 
 
+def _facts(item: ContentItem) -> dict[str, tuple[object, bool, object]]:
+    """Per shared field: the value, whether it is a placeholder, and its comparable form.
+
+    Worked out once per file, though each file of a pair is compared from both sides.
+    """
+    facts: dict[str, tuple[object, bool, object]] = {}
+    for name in SHARED_FIELDS:
+        value = item.fields.get(name)
+        if value is None:  # most shared fields belong to one kind only: nothing to work out
+            facts[name] = (None, False, None)
+            continue
+        data = value.data
+        placeholder = is_placeholder(data)
+        facts[name] = (data, placeholder, None if placeholder else _comparable(name, data))
+    return facts
+
+
 def translations_differ(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
     """``[translations-differ]``: both language files of an item state the same facts."""
     by_key = {(item.section, item.slug, item.lang): item for item in items}
+    facts: dict[tuple[str, str, str], dict[str, tuple[object, bool, object]]] = {}
+
+    def facts_of(key: tuple[str, str, str]) -> dict[str, tuple[object, bool, object]]:
+        if key not in facts:
+            facts[key] = _facts(by_key[key])
+        return facts[key]
+
     for item in items:
-        other = by_key.get((item.section, item.slug, other_language(item.lang)))
+        other_key = (item.section, item.slug, other_language(item.lang))
+        other = by_key.get(other_key)
         if other is None:
             continue
+        mine_facts = facts_of((item.section, item.slug, item.lang))
+        their_facts = facts_of(other_key)
         for name in SHARED_FIELDS:
-            mine, theirs = item.fields.get(name), other.fields.get(name)
-            mine_data = mine.data if mine is not None else None
-            their_data = theirs.data if theirs is not None else None
-            if is_placeholder(mine_data) or is_placeholder(their_data):
+            mine_data, mine_placeholder, mine = mine_facts[name]
+            their_data, their_placeholder, theirs = their_facts[name]
+            if mine_placeholder or their_placeholder:
                 continue
-            if _comparable(name, mine_data) != _comparable(name, their_data):
+            if mine != theirs:
                 yield context.report(
                     item,
                     name,

@@ -52,9 +52,11 @@ def slugify(text: str) -> str:
 
 
 def is_placeholder(data: object) -> bool:
+    if isinstance(data, str):  # the common case first: this runs for every value of every file
+        return PLACEHOLDER in data
     if isinstance(data, list):
         return any(is_placeholder(entry) for entry in data)
-    return isinstance(data, str) and PLACEHOLDER in data
+    return False
 
 
 def text_of(item: ContentItem, name: str) -> str | None:
@@ -123,6 +125,8 @@ def placeholders(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
         if is_placeholder(value.data):
             shown = value.data if isinstance(value.data, str) else PLACEHOLDER
             yield context.report(item, name, "placeholder", value=quoted(shown))
+    if PLACEHOLDER not in item.body:
+        return  # the usual case: no need to find the line
     for offset, line in enumerate(item.body.split("\n")):
         if PLACEHOLDER in line:
             line_number = item.body_line + offset
@@ -196,9 +200,9 @@ def references(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
     value = item.fields.get("companies")
     if item.kind == "activity" and value is not None and not is_placeholder(value.data):
         entries = value.data if isinstance(value.data, list) else [value.data]
-        example = ", ".join(sorted(context.company_ids)[:2]) or "-"
         for entry in entries:
             if isinstance(entry, str) and entry.strip() not in context.company_ids:
+                example = ", ".join(sorted(context.company_ids)[:2]) or "-"
                 yield context.report(
                     item, "companies", "unknown-company", value=quoted(entry), example=example
                 )
@@ -250,7 +254,9 @@ Rule = Callable[[ContentItem, "CheckContext"], Iterable[Problem]]
 #: every rule run on each content file, in this order; add new rules here
 def pictures(item: ContentItem, context: CheckContext) -> Iterable[Problem]:
     """The main picture and pictures in the text: alt text, file, format, size."""
-    return image_problems(item, context.content_root, context.repo_root)
+    return image_problems(
+        item, context.content_root, context.repo_root, read_body=False, seen=context.pictures
+    )
 
 
 ITEM_RULES: list[Rule] = [

@@ -126,15 +126,24 @@ def parse_mapping_list(text: str) -> list[tuple[int, dict[str, Value] | None]]:
 
 
 def split(text: str) -> FrontMatter:
-    """Split ``---``-delimited front matter from the body and parse it."""
+    """Split ``---``-delimited front matter from the body and parse it.
+
+    Walks the lines of the head only: the body, most of the file, is sliced off
+    once instead of being split into lines and joined again.
+    """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != DELIMITER:
+    end = text.find("\n")
+    if (text if end < 0 else text[:end]).strip() != DELIMITER:
         raise FrontMatterError("no-front-matter", 1)
-    for index in range(1, len(lines)):
-        if lines[index].strip() == DELIMITER:
-            head = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
+    head_start = index = 0
+    while end >= 0:
+        start, index = end + 1, index + 1
+        if index == 1:
+            head_start = start
+        end = text.find("\n", start)
+        if (text[start:] if end < 0 else text[start:end]).strip() == DELIMITER:
+            head = text[head_start : start - 1]
+            body = "" if end < 0 else text[end + 1 :]
             return FrontMatter(parse_mapping(head, first_line=2), body, body_line=index + 2)
     raise FrontMatterError("unclosed-front-matter", 1)
 

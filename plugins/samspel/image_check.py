@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from .content_index import ContentItem
 from .frontmatter import FrontMatterError, read_text, split
-from .images import DEFAULT_IMAGES, ImageError, inspect, resolve
+from .images import DEFAULT_IMAGES, ImageError, ImageInfo, inspect, resolve
 from .problems import Problem
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 #: ``![alt](src "title")`` in Markdown
 MARKDOWN_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+#: what every match of MARKDOWN_IMAGE or HTML_IMAGE contains: a body without it has no picture
+MAYBE_PICTURE = re.compile(r"!\[|<img", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
 HTML_SRC = re.compile(r"""\bsrc\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
 #: what a camera or an export names a file; an alt text like this describes nothing
@@ -117,27 +120,52 @@ def is_file_name(alt: str, source: str = "") -> bool:
 
 
 def image_problems(
-    item: ContentItem, content_root: Path, repo_root: Path, min_width: int | None = None
+    item: ContentItem,
+    content_root: Path,
+    repo_root: Path,
+    min_width: int | None = None,
+    *,
+    read_body: bool = True,
+    seen: dict[Path, ImageInfo | ImageError] | None = None,
 ) -> list[Problem]:
-    """Every picture problem of one content file (main picture and body pictures)."""
-    rule = _Rule(item, repo_root, content_root)
+    """Every picture problem of one content file (main picture and body pictures).
+
+    ``read_body=False`` when ``item`` already holds its body (the content check's
+    items do): the file is then not read and parsed a second time. Items of a
+    ContentIndex hold front matter only, so by default the body is read here.
+    ``seen`` keeps what each picture file turned out to be during one check, so a
+    picture both language versions use is decoded once.
+    """
+    rule = _Rule(item, repo_root, content_root, seen)
     rule.main_picture(min_width or DEFAULT_IMAGES["min_width"])
-    rule.body_pictures()
+    rule.body_pictures(read_body)
     return rule.problems
 
 
 class _Rule:
     """Collects the problems of one file, in its language."""
 
-    def __init__(self, item: ContentItem, repo_root: Path, content_root: Path) -> None:
+    def __init__(
+        self,
+        item: ContentItem,
+        repo_root: Path,
+        content_root: Path,
+        seen: dict[Path, ImageInfo | ImageError] | None = None,
+    ) -> None:
         self.item = item
+        self.seen = seen
+        self.repo_root = repo_root
         self.content_root = content_root
         self.lang = item.lang if item.lang in MESSAGES else "sv"
-        try:
-            self.path = PurePosixPath(item.path.resolve().relative_to(repo_root.resolve()))
-        except ValueError:
-            self.path = PurePosixPath(item.path.as_posix())
         self.problems: list[Problem] = []
+
+    @cached_property
+    def path(self) -> PurePosixPath:
+        """The file as problems name it; resolved only for a file with a problem (few are)."""
+        try:
+            return PurePosixPath(self.item.path.resolve().relative_to(self.repo_root.resolve()))
+        except ValueError:
+            return PurePosixPath(self.item.path.as_posix())
 
     def add(self, line: int, field: str, code: str, severity: str = "error", **words) -> None:
         message = MESSAGES[self.lang][code].format(**words).rstrip(".") + "."
@@ -169,13 +197,18 @@ class _Rule:
         if info is not None and info.width < min_width:
             self.add(image.line, "image", "image-too-small", width=info.width, min_width=min_width)
 
-    def body_pictures(self) -> None:
-        try:
-            head = split(read_text(self.item.path))
-        except (FrontMatterError, UnicodeDecodeError):
-            return  # the content check's own rules report an unreadable file
-        for offset, text in enumerate(head.body.split("\n")):
-            line = head.body_line + offset
+    def body_pictures(self, read_body: bool) -> None:
+        body, body_line = self.item.body, self.item.body_line
+        if read_body:
+            try:
+                head = split(read_text(self.item.path))
+            except (FrontMatterError, UnicodeDecodeError):
+                return  # the content check's own rules report an unreadable file
+            body, body_line = head.body, head.body_line
+        if "![" not in body and ("<" not in body or not MAYBE_PICTURE.search(body)):
+            return  # most texts have no picture: skip the line-by-line search
+        for offset, text in enumerate(body.split("\n")):
+            line = body_line + offset
             for match in MARKDOWN_IMAGE.finditer(text):
                 self.body_picture(line, match["alt"], match["src"])
             for tag in HTML_IMAGE.finditer(text):
@@ -199,18 +232,32 @@ class _Rule:
         if src:
             self.usable(line, "body", src)
 
-    def usable(self, line: int, field: str, value: str):
+    def usable(self, line: int, field: str, value: str) -> ImageInfo | None:
         """The picture's ImageInfo, or None after reporting why it cannot be published."""
         try:
             path = resolve(unquote(value), self.item.path, self.content_root)
             if path is None:
                 self.add(line, field, "image-external", value=value)
                 return None
-            return inspect(path)
+            return self.inspect(path)
         except ImageError as error:
             words = {"value": value, "format": error.detail or "?"}
             self.add(line, field, error.code, **words)
             return None
+
+    def inspect(self, path: Path) -> ImageInfo:
+        """``images.inspect``, once per picture file when the check keeps ``seen``."""
+        if self.seen is None:
+            return inspect(path)
+        if path not in self.seen:
+            try:
+                self.seen[path] = inspect(path)
+            except ImageError as error:
+                self.seen[path] = error
+        found = self.seen[path]
+        if isinstance(found, ImageError):
+            raise ImageError(found.code, found.detail)
+        return found
 
 
 def problems_in(content_root: Path, repo_root: Path, items) -> Iterator[Problem]:

@@ -1,0 +1,197 @@
+"""The content check's shortcuts (issue 8) give the answers the long way gave."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import REPO, write_content
+from PIL import Image
+
+sys.path[:0] = [str(REPO), str(REPO / "plugins")]
+
+from samspel import image_check  # noqa: E402
+from samspel.check import check_content, content_files, run_check  # noqa: E402
+from samspel.frontmatter import FrontMatterError, parse_mapping, split  # noqa: E402
+from samspel.images import ImageInfo, inspect  # noqa: E402
+
+LANGS = ("sv", "nb")
+
+
+def split_by_lines(text: str) -> tuple[str, str, int]:
+    """The head, body and body line as split() found them before it sliced the body off."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        raise FrontMatterError("no-front-matter", 1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise FrontMatterError("unclosed-front-matter", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: K\n---\nText.\n",
+        "---\ntitle: K\n---",
+        "---\n---\n",
+        "---\n---",
+        "---\n---\n\n\nText\n---\nmore",
+        " --- \ntitle: K\n\t---\u2028\nText",
+        "\ufeff---\r\ntitle: K\r\n---\r\nA\rB\r\n",
+        "---\ntitle: K\n  --- x\n  ----\n---\nText",
+        "---\u2028\ntitle: K\n---\x85\nText",
+    ],
+)
+def test_split_finds_the_same_head_body_and_line(text: str) -> None:
+    head, body, body_line = split_by_lines(text)
+    parsed = split(text)
+    assert (parsed.body, parsed.body_line) == (body, body_line)
+    assert parsed.fields == parse_mapping(head, first_line=2)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "no-front-matter"),
+        ("title: K\n---\n", "no-front-matter"),
+        ("---", "unclosed-front-matter"),
+        ("---\ntitle: K\nText\n", "unclosed-front-matter"),
+        ("---\ntitle: K\n-- -\n", "unclosed-front-matter"),
+    ],
+)
+def test_split_reports_the_same_errors(text: str, code: str) -> None:
+    with pytest.raises(FrontMatterError) as error:
+        split(text)
+    assert (error.value.code, error.value.line) == (code, 1)
+
+
+def test_a_picture_both_languages_use_is_decoded_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decoded: list[Path] = []
+
+    def counting_inspect(path: Path) -> ImageInfo:
+        decoded.append(path)
+        return inspect(path)
+
+    monkeypatch.setattr(image_check, "inspect", counting_inspect)
+    folder = tmp_path / "content" / "bilder"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (500, 400), "red").save(folder / "liten.jpg", "JPEG")
+    (folder / "trasig.jpg").write_bytes(b"no picture")
+    head = "---\ntitle: T\nimage: bilder/liten.jpg\nimage_alt: En röd yta.\n---\n"
+    body = "Text.\n\n![En trasig bild.](bilder/trasig.jpg)\n"
+    write_content(
+        tmp_path / "content",
+        {f"sidor/om.{lang}.md": head + body + "![Samma.](bilder/trasig.jpg)\n" for lang in LANGS},
+    )
+    problems = check_content(tmp_path / "content", tmp_path)
+    assert [(str(p.path), p.line, p.code) for p in problems] == [
+        (f"content/sidor/om.{lang}.md", line, code)
+        for lang in ("nb", "sv")
+        for line, code in ((3, "image-too-small"), (8, "image-unreadable"), (9, "image-unreadable"))
+    ]
+    assert sorted(path.name for path in decoded) == ["liten.jpg", "trasig.jpg"]
+
+
+def test_content_files_are_the_markdown_files_rglob_found(tmp_path: Path) -> None:
+    content = write_content(
+        tmp_path / "content",
+        {
+            name: "---\ntitle: T\n---\nT\n"
+            for name in (
+                "aktiviteter/a.sv.md",
+                "aktiviteter/B.NB.MD",
+                "aktiviteter/notes.markdown",
+                "aktiviteter/.#a.sv.md",
+                "aktiviteter/2025/c.sv.md",
+                "bilder/x.md",
+                "data/y.md",
+                ".git/z.md",
+                "om.md",
+                "sidor/text.txt",
+                "sidor/a-b.sv.md",
+                "sidor/a.sv.md",
+            )
+        },
+    )
+    (content / "lank").symlink_to(content / "aktiviteter")  # a linked folder is not walked
+    (content / "sidor" / "loop.sv.md").symlink_to("loop.sv.md")  # nor a link to itself
+    (content / "sidor" / "fil.sv.md").symlink_to(content / "aktiviteter" / "a.sv.md")
+    expected = sorted(
+        path
+        for path in content.rglob("*")
+        if path.is_file()
+        and path.relative_to(content).parts[0] not in ("bilder", "data")
+        and not any(part.startswith(".") for part in path.relative_to(content).parts)
+        and path.suffix.lower() in (".md", ".markdown")
+    )
+    assert content_files(content) == expected
+    assert [path.relative_to(content).as_posix() for path in expected] == [
+        "aktiviteter/2025/c.sv.md",
+        "aktiviteter/B.NB.MD",
+        "aktiviteter/a.sv.md",
+        "aktiviteter/notes.markdown",
+        "om.md",
+        "sidor/a-b.sv.md",
+        "sidor/a.sv.md",
+        "sidor/fil.sv.md",
+    ]
+
+
+def test_a_linked_file_is_named_where_it_leads(tmp_path: Path) -> None:
+    target = write_content(tmp_path / "annat", {"om.sv.md": "---\ntitle: Om\ntitel: x\n---\nT\n"})
+    content = write_content(tmp_path / "content", {"sidor/om.nb.md": "---\ntitle: Om\n---\nT\n"})
+    (content / "sidor" / "om.sv.md").symlink_to(target / "om.sv.md")
+    problems = check_content(content, tmp_path)
+    assert [(str(p.path), p.line, p.code) for p in problems] == [
+        ("annat/om.sv.md", 3, "unknown-key")
+    ]
+
+
+def test_pictures_in_the_text_are_found_in_any_case_and_only_there(tmp_path: Path) -> None:
+    body = (
+        "Text <b>fet</b>, ![ och <imgx>.\n"
+        "<IMG SRC='https://example.org/a.jpg' ALT='En scen'>\n"
+        "Rad <\u0131mg src=\"https://example.org/b.jpg\" alt='En annan scen'>\n"
+        "![](https://example.org/c.jpg)\n"
+    )
+    write_content(
+        tmp_path / "content",
+        {f"sidor/om.{lang}.md": "---\ntitle: Om\n---\n" + body for lang in LANGS},
+    )
+    problems = check_content(tmp_path / "content", tmp_path)
+    assert [(p.path.name, p.line, p.code) for p in problems] == [
+        (f"om.{lang}.md", line, code)
+        for lang in ("nb", "sv")
+        for line, code in (
+            (5, "image-external"),
+            (6, "image-external"),
+            (7, "image-alt-missing"),
+            (7, "image-external"),
+        )
+    ]
+
+
+def test_the_check_hands_on_every_file_it_parsed(tmp_path: Path) -> None:
+    content = write_content(
+        tmp_path / "content",
+        {
+            "sidor/om.sv.md": "---\ntitle: Om\n---\nText.\n",
+            "sidor/om.nb.md": "---\ntitle: [Om\n---\nTekst.\n",
+        },
+    )
+    result = run_check(content, tmp_path)
+    assert result.problems == check_content(content, tmp_path)
+    assert [p.code for p in result.problems] == ["yaml-syntax"]
+    (item,) = result.items
+    assert (item.slug, item.lang, item.get("title"), item.body, item.body_line) == (
+        "om",
+        "sv",
+        "Om",
+        "Text.\n",
+        4,
+    )
