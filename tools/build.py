@@ -99,7 +99,7 @@ class InvalidContent(Exception):
 
 
 class _CheckWhileBuilding:
-    """Runs in this process while the sites are built: empties the trash, checks the content."""
+    """Runs in this process while the sites are built: checks the content, empties the trash."""
 
     def __init__(self, trash: Path, check: Callable[[], bool]) -> None:
         self.trash = trash
@@ -107,8 +107,8 @@ class _CheckWhileBuilding:
         self.valid: bool | None = None
 
     def __call__(self) -> bool:
+        self.valid = self.check()  # first: the sites wait for it before committing caches
         empty_trash(self.trash)
-        self.valid = self.check()
         return self.valid
 
 

@@ -139,6 +139,7 @@ class PageCache:
         self.site = site
         self.day = day.encode()
         self.used: set[str] = set()
+        self.folders: set[str] = set()  # made in the output already: no mkdir per page
         self.hits = 0
         self.misses = 0
 
@@ -164,7 +165,10 @@ class PageCache:
                     for number, each in enumerate(names)
                 }
             for source, path in sources.items():
-                os.makedirs(os.path.dirname(path), exist_ok=True)
+                folder = os.path.dirname(path)
+                if folder not in self.folders:
+                    os.makedirs(folder, exist_ok=True)
+                    self.folders.add(folder)
                 os.link(source, path)
                 linked.append(path)
         except FileNotFoundError:  # not cached, or pruned by a build running beside this one
