@@ -186,6 +186,7 @@ def build_sites(
     }
     for process in processes.values():
         process.start()
+    gc.set_threshold(GC_THRESHOLD, 50, 100)  # while_waiting (the content check) allocates too
     running = {process.sentinel: process for process in processes.values()}
     ok = True
     if while_waiting is not None and while_waiting() is False:

@@ -230,9 +230,10 @@ class CachingWriter(Writer):
         restored = cache.restore(key, self.output_path, name)
         if restored and not self._written_files.intersection(restored):
             self._written_files.update(restored)
-            localcontext = {**context, "output_file": name, "localsiteurl": None, **kwargs}
-            for path in restored:
-                signals.content_written.send(path, context=localcontext)
+            if signals.content_written.receivers:  # as Pelican's writer would say it
+                local = {**context, "output_file": name, "localsiteurl": None, **kwargs}
+                for path in restored:
+                    signals.content_written.send(path, context=local)
             return None
         for path in restored:  # already written by another page: let Pelican say so
             os.unlink(path)

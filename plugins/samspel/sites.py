@@ -9,6 +9,7 @@ provided the other language version exists: the content index says whether.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -97,6 +98,16 @@ class SiteGenerator(Generator):
         """Nothing here: robots.txt and sitemap.xml need every page written (see finalized)."""
 
 
+def _html_files(output: Path) -> list[str]:
+    """Every ``.html`` file under ``output``, as a relative POSIX path (os.walk: thousands)."""
+    found = []
+    for folder, _subfolders, names in os.walk(output):
+        relative = os.path.relpath(folder, output)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in names if name.endswith(".html")]
+    return found
+
+
 def write_robots_and_sitemap(pelican) -> None:
     """After a site is written, list its HTML pages in sitemap.xml and point robots.txt at it.
 
@@ -107,8 +118,7 @@ def write_robots_and_sitemap(pelican) -> None:
     output = Path(pelican.settings["OUTPUT_PATH"])
     siteurl = pelican.settings["SITEURL"]
     locations = []
-    for page in sorted(output.rglob("*.html")):
-        relative = page.relative_to(output).as_posix()
+    for relative in sorted(_html_files(output), key=lambda path: path.split("/")):
         if relative == "404.html" or relative.startswith(("theme/", "drafts/")):
             continue
         path = relative.removesuffix("index.html")
