@@ -12,7 +12,7 @@ from PIL import Image
 sys.path[:0] = [str(REPO), str(REPO / "plugins")]
 
 from samspel import image_check  # noqa: E402
-from samspel.check import check_content, content_files, run_check  # noqa: E402
+from samspel.check import check_content, content_files  # noqa: E402
 from samspel.frontmatter import FrontMatterError, parse_mapping, split  # noqa: E402
 from samspel.images import ImageInfo, inspect  # noqa: E402
 
@@ -174,24 +174,3 @@ def test_pictures_in_the_text_are_found_in_any_case_and_only_there(tmp_path: Pat
             (7, "image-external"),
         )
     ]
-
-
-def test_the_check_hands_on_every_file_it_parsed(tmp_path: Path) -> None:
-    content = write_content(
-        tmp_path / "content",
-        {
-            "sidor/om.sv.md": "---\ntitle: Om\n---\nText.\n",
-            "sidor/om.nb.md": "---\ntitle: [Om\n---\nTekst.\n",
-        },
-    )
-    result = run_check(content, tmp_path)
-    assert result.problems == check_content(content, tmp_path)
-    assert [p.code for p in result.problems] == ["yaml-syntax"]
-    (item,) = result.items
-    assert (item.slug, item.lang, item.get("title"), item.body, item.body_line) == (
-        "om",
-        "sv",
-        "Om",
-        "Text.\n",
-        4,
-    )

@@ -36,15 +36,7 @@ log = logging.getLogger(__name__)
 #: folders under content/ that hold no content files (pictures, data)
 NOT_CONTENT = ("bilder", DATA_SECTION)
 
-__all__ = [
-    "COLLECTION_RULES",
-    "ITEM_RULES",
-    "CheckContext",
-    "CheckResult",
-    "check_content",
-    "has_errors",
-    "run_check",
-]
+__all__ = ["COLLECTION_RULES", "ITEM_RULES", "CheckContext", "check_content", "has_errors"]
 
 
 @dataclass
@@ -239,25 +231,8 @@ def _is_markdown(name: str) -> bool:
     return 0 < dot < len(name) - 1 and name[dot:].lower() in (".md", ".markdown")
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """What one check found, and every content file it could parse.
-
-    ``items`` hold front matter and body, so a later step (the build) can use them
-    instead of reading and parsing every file again.
-    """
-
-    problems: list[Problem]
-    items: list[ContentItem]
-
-
 def check_content(content_root: Path, repo_root: Path) -> list[Problem]:
     """Every problem in every file under ``content_root``, sorted by file and line."""
-    return run_check(content_root, repo_root).problems
-
-
-def run_check(content_root: Path, repo_root: Path) -> CheckResult:
-    """:func:`check_content`, keeping the parsed files as well as the problems."""
     content_root = content_root.resolve()
     context = CheckContext(content_root, repo_root)
     problems: list[Problem] = []
@@ -285,7 +260,7 @@ def run_check(content_root: Path, repo_root: Path) -> CheckResult:
             problems += _guarded(rule, item, context, item.path)
     for rule in COLLECTION_RULES:
         problems += _guarded(rule, items, context, content_root)
-    return CheckResult(sorted(problems), items)
+    return sorted(problems)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

@@ -171,7 +171,9 @@ class PageCache:
                     self.folders.add(folder)
                 os.link(source, path)
                 linked.append(path)
-        except FileNotFoundError:  # not cached, or pruned by a build running beside this one
+        except (FileNotFoundError, FileExistsError):
+            # not cached, pruned by a build beside this one, or a name written twice
+            # (which Pelican's own writer then reports)
             for path in linked:  # Pelican must write a new file, not through a link
                 os.unlink(path)
             self.misses += 1
@@ -228,15 +230,13 @@ class CachingWriter(Writer):
         item = kwargs.get("article") or kwargs.get("page")
         key = cache.key(template.name, name, getattr(item, "source_path", None))
         restored = cache.restore(key, self.output_path, name)
-        if restored and not self._written_files.intersection(restored):
+        if restored:
             self._written_files.update(restored)
             if signals.content_written.receivers:  # as Pelican's writer would say it
                 local = {**context, "output_file": name, "localsiteurl": None, **kwargs}
                 for path in restored:
                     signals.content_written.send(path, context=local)
             return None
-        for path in restored:  # already written by another page: let Pelican say so
-            os.unlink(path)
         start = len(self.opened)
         super().write_file(*arguments, **kwargs)
         cache.store(key, self.output_path, self.opened[start:])
