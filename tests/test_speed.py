@@ -48,7 +48,12 @@ FILES = {
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    """Every file under ``root`` and its bytes, except old output being deleted meanwhile."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and ".retired" not in p.relative_to(root).parts
+    }
 
 
 def make_content(root: Path) -> Path:

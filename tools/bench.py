@@ -4,7 +4,9 @@
 (tools/synthetic.py) into a temporary folder and then, alternating, runs each
 of these at least ``--rounds`` times in a fresh subprocess:
 
-- cold:  ``python -m tools.build`` exactly as ``make html`` runs it, with an empty cache;
+- cold:  ``python -m tools.build`` exactly as ``make html`` runs it, with an empty cache
+  (the old output a build replaces is deleted in the background after it returns;
+  every run waits until that is over, so that none shares the machine with it);
 - warm:  the same right after the cold run, with its cache, after one file changed;
 - plain: ``pelican`` with its default theme and no plugins, on a plain-Markdown
   copy of the Swedish files only (the reference a bilingual build is held to).
@@ -104,6 +106,17 @@ def measure(command: list[str], cwd: Path = ROOT) -> Run:
     return Run(seconds, cpu, max(peak, usage.ru_maxrss), usage.ru_maxrss, process.returncode, text)
 
 
+def wait_for_cleanup(trash: Path, timeout: float = 120) -> None:
+    """Wait until a build's background deletion of its old output is over.
+
+    tools/build.py deletes the roots it replaced in a detached process after it
+    returns; no measured run may share the machine with that.
+    """
+    deadline = time.monotonic() + timeout
+    while trash.is_dir() and any(trash.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def change_one_file(content: Path, round_number: int) -> None:
     """Edit one Swedish activity, as a communicator would, between cold and warm."""
     path = content / "aktiviteter" / f"aktivitet-{round_number}.sv.md"
@@ -165,12 +178,15 @@ def main(argv: list[str] | None = None) -> int:
         baseline = [sys.executable, "-m", "pelican", str(plain), "-o", str(work / "plain-out")]
         baseline += ["-s", str(work / "plainconf.py"), "-q"]
         results: dict[str, list[Run]] = {"plain": [], "cold": [], "warm": []}
+        trash = work / "cache" / ".retired"
         for round_number in range(rounds):
             shutil.rmtree(work / "plain-out", ignore_errors=True)
+            wait_for_cleanup(trash)
             results["plain"].append(measure(baseline))
             shutil.rmtree(work / "cache", ignore_errors=True)
             results["cold"].append(measure(ours))
             change_one_file(content, round_number)
+            wait_for_cleanup(trash)
             results["warm"].append(measure(ours))
             for kind, runs in results.items():
                 if runs[-1].returncode != 0:
