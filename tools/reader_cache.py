@@ -18,36 +18,27 @@ byte-identical to output without (tests/test_speed.py).
 
 from __future__ import annotations
 
-import hashlib
-import re
 import shutil
 import sys
 import tempfile
 import time
-from importlib.metadata import version
 from pathlib import Path
 
-#: settings that differ between builds of the same content and do not affect what is read
-_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES", "PAGE_CACHE"}
-_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+from samspel.page_cache import code_and_settings  # noqa: E402
+
+#: what the reader's output depends on besides the files, the plugin code and the settings
+READER_PACKAGES = ("pelican", "markdown", "pyyaml", "pelican-i18n-subsites")
 #: fingerprints kept per site, most recently used first
 KEEP = 3
 
 
 def fingerprint(settings: dict) -> str:
     """What the cached reader output depends on, besides the files themselves."""
-    digest = hashlib.sha256()
-    digest.update(sys.version.encode())
-    for package in ("pelican", "markdown", "pyyaml", "pelican-i18n-subsites"):
-        digest.update(f"{package}={version(package)}\n".encode())
-    for folder in settings.get("PLUGIN_PATHS", []):
-        for path in sorted(Path(folder).rglob("*.py")):
-            digest.update(str(path).encode() + b"\0" + path.read_bytes())
-    for key in sorted(settings):
-        if key.isupper() and key not in _VOLATILE:
-            text = _ADDRESS.sub("", repr(settings[key]))
-            digest.update(f"{key}={text}\n".encode())
-    return digest.hexdigest()[:16]
+    return code_and_settings(settings, READER_PACKAGES).hexdigest()[:16]
 
 
 def checkout(settings: dict) -> Path | None:

@@ -36,6 +36,7 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -51,8 +52,8 @@ log = logging.getLogger(__name__)
 CONTEXT_KEY = "page_cache"
 #: ``PAGE_CACHE["path"]``: where a site's rendered pages are kept; empty: no cache
 DEFAULT_PAGE_CACHE = {"path": ""}
-#: settings that change with every build and never reach a page
-_VOLATILE = {"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES", "PAGE_CACHE", "JINJA_ENVIRONMENT"}
+#: settings that change between builds of the same content and never reach a page
+VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES", "PAGE_CACHE"})
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 _PACKAGES = (
     "pelican",
@@ -96,23 +97,29 @@ def _hash_files(digest, root: Path, paths) -> None:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-def code_and_rules(settings: dict):
-    """A digest of what every page depends on besides the content's front matter."""
+def code_and_settings(settings: dict, packages: Iterable[str]):
+    """A digest of the Python and ``packages`` versions, the plugin code and the settings.
+
+    A setting's object addresses (a bytecode cache's, say) are left out of its repr.
+    Shared with Pelican's reader cache (tools/reader_cache.py), which depends on less.
+    """
     digest = hashlib.sha256(sys.version.encode())
-    for package in _PACKAGES:
+    for package in packages:
         try:
             digest.update(f"{package}={version(package)}\n".encode())
         except PackageNotFoundError:
             digest.update(f"{package}=-\n".encode())
-    for key in sorted(settings):
-        if key.isupper() and key not in _VOLATILE:
-            digest.update(f"{key}={_ADDRESS.sub('', repr(settings[key]))}\n".encode())
-    environment = settings.get("JINJA_ENVIRONMENT", {})
-    digest.update(repr(sorted(
-        (key, value) for key, value in environment.items() if key != "bytecode_cache"
-    )).encode())  # fmt: skip
     for folder in settings.get("PLUGIN_PATHS", []):
         _hash_files(digest, Path(folder), Path(folder).rglob("*.py"))
+    for key in sorted(settings):
+        if key.isupper() and key not in VOLATILE_SETTINGS:
+            digest.update(f"{key}={_ADDRESS.sub('', repr(settings[key]))}\n".encode())
+    return digest
+
+
+def code_and_rules(settings: dict):
+    """A digest of what every page depends on besides the content's front matter."""
+    digest = code_and_settings(settings, _PACKAGES)
     theme = Path(settings["THEME"])
     _hash_files(digest, theme, theme.rglob("*"))
     content = Path(settings["PATH"])
