@@ -26,7 +26,7 @@ An entry is a hard link to a finished page, put in place with a rename, so it
 is never half written; a paginated list is one entry of several files. A
 successful build removes the entries it did not use. Pelican writes each page
 to a new file in an empty staging folder, so a link shared with the cache is
-never written through.
+never written through; nobody may edit a file of ``output/`` in place either.
 """
 
 from __future__ import annotations
