@@ -280,6 +280,47 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         },
         [("bad-slug", COMPANY_PATH, 8)],
     ),
+    # the one HTML policy (tests/test_safety_html.py has every hostile form in both languages)
+    "a script in the text": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", "<script>x</script>")},
+        [("html-script", SV, 13)],
+    ),
+    "a video embed in the text": (
+        {"aktiviteter/kafe.nb.md": activity("nb").replace("Text på nb.", "<iframe></iframe>")},
+        [("html-embed", NB, 13)],
+    ),
+    "a style attribute": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", '<b style="x">T</b>')},
+        [("html-style", SV, 13)],
+    ),
+    "a form": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", "<form></form>")},
+        [("html-form", SV, 13)],
+    ),
+    "a base element": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", "<base href='/'>")},
+        [("html-head", SV, 13)],
+    ),
+    "an unknown element": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", "<font>T</font>")},
+        [("html-tag", SV, 13)],
+    ),
+    "an unknown attribute": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", "<b data-x='1'>T</b>")},
+        [("html-attribute", SV, 13)],
+    ),
+    "an http link in the summary": (
+        both(summary='"Se [sidan](http://example.org)"'),
+        [("html-url", NB, 8), ("html-url", SV, 8)],
+    ),
+    "a picture set from another host": (
+        {
+            "aktiviteter/kafe.sv.md": activity("sv").replace(
+                "Text", "<picture><source srcset='https://example.org/a.webp'></picture>"
+            )
+        },
+        [("html-external", SV, 13)],
+    ),
 }
 
 

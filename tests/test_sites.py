@@ -201,11 +201,15 @@ def test_a_pelican_warning_fails_the_build_and_keeps_the_last_output(tmp_path: P
 
 
 def test_markup_in_front_matter_is_shown_as_text_never_run(tmp_path: Path) -> None:
-    """Titles, places and summaries are text: a `<script>` in them is escaped everywhere."""
+    """Titles and places are text: a `<script>` in them is escaped everywhere.
+
+    (A summary is Markdown, so a `<script>` there is a check error instead, and the
+    build's sanitizer removes it: tests/test_safety_html.py. Its text still escapes.)
+    """
     evil = '<script>alert(1)</script> & "mer"'
     activity = (
         f"---\ntitle: 'Kväll {evil}'\ntype: seminar\nstart: 2025-03-14\n"
-        f"place: 'Jamtli {evil}'\ncountry: SE\nsummary: 'Kort {evil}'\n---\nText.\n"
+        f"place: 'Jamtli {evil}'\ncountry: SE\nsummary: 'Kort & \"mer\" 1 < 2'\n---\nText.\n"
     )
     content = write_content(
         tmp_path / "content",
@@ -224,3 +228,4 @@ def test_markup_in_front_matter_is_shown_as_text_never_run(tmp_path: Path) -> No
     page = build.soup("sv", "aktiviteter/kvall/")
     assert page.find("h1").get_text() == f"Kväll {evil}"
     assert f"Jamtli {evil}" in page.get_text()
+    assert page.find("meta", attrs={"name": "description"})["content"] == 'Kort & "mer" 1 < 2'

@@ -147,7 +147,9 @@ def preload(main: dict) -> None:
     from pelican.plugins._utils import load_plugins
 
     load_plugins(main)
-    markdown.Markdown(**main.get("MARKDOWN", {}))
+    from samspel.html_policy import markdown_options
+
+    markdown.Markdown(**markdown_options(main["DEFAULT_LANG"]))
 
 
 def build_sites(

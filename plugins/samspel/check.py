@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from markdown import Markdown
+
 from .check_companies import check_companies
 from .check_messages import FILE_FIELD, make_problem
 from .check_pairs import COLLECTION_RULES
@@ -52,6 +54,8 @@ class CheckContext:
     files: set[tuple[str, str, str]] = field(default_factory=set)
     #: what each picture file turned out to be (decoded once, though both languages use it)
     pictures: dict[Path, ImageInfo | ImageError] = field(default_factory=dict, repr=False)
+    #: the content contract's Markdown per language, built once per check (check_html.py)
+    converters: dict[str, Markdown] = field(default_factory=dict, repr=False)
     #: what :meth:`relative` answered and the real path of each folder, for this check only
     _shown: dict[Path, PurePosixPath] = field(default_factory=dict, init=False, repr=False)
     _real_folders: dict[str, str] = field(default_factory=dict, init=False, repr=False)

@@ -248,6 +248,90 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{value} kan ikke forstås her. Skriv true hvis bedriften kan nevnes ved navn på "
         "nettstedene, ellers false.",
     },
+    "html-script": {
+        "sv": "{found} är ett skript, och skript kan inte vara en del av innehållet. Ta bort "
+        "det: texten skrivs med Markdown, och webbplatsen lägger själv till det som behövs.",
+        "nb": "{found} er et skript, og skript kan ikke være en del av innholdet. Fjern det: "
+        "teksten skrives med Markdown, og nettstedet legger selv til det som trengs.",
+    },
+    "html-script/event": {
+        "sv": "Attributet {found} kör ett skript, och skript kan inte vara en del av innehållet. "
+        "Ta bort attributet.",
+        "nb": "Attributtet {found} kjører et skript, og skript kan ikke være en del av "
+        "innholdet. Fjern attributtet.",
+    },
+    "html-script/url": {
+        "sv": "Länken {found} kör ett skript, och skript kan inte vara en del av innehållet. "
+        "Länka till en webbsida: [Läs mer](https://www.exempel.se/sida).",
+        "nb": "Lenken {found} kjører et skript, og skript kan ikke være en del av innholdet. "
+        "Lenk til en nettside: [Les mer](https://www.eksempel.no/side).",
+    },
+    "html-embed": {
+        "sv": "{found} bäddar in en film, ett ljud eller en annan webbplats, som då skulle "
+        "hämtas därifrån till våra sidor. Länka till filmen i stället: "
+        "[Se filmen](https://www.youtube.com/watch?v=…).",
+        "nb": "{found} bygger inn en film, en lyd eller et annet nettsted, som da ville blitt "
+        "hentet derfra til sidene våre. Lenk til filmen i stedet: "
+        "[Se filmen](https://www.youtube.com/watch?v=…).",
+    },
+    "html-style": {
+        "sv": "{found} ändrar utseendet, som kommer från webbplatsens egen stilmall. Ta bort det "
+        "och skriv texten med Markdown: **fetstil**, ## Rubrik, - punktlista.",
+        "nb": "{found} endrer utseendet, som kommer fra nettstedets eget stilark. Fjern det og "
+        "skriv teksten med Markdown: **fet skrift**, ## Overskrift, - punktliste.",
+    },
+    "html-style/attribute": {
+        "sv": "Attributet {found} ändrar utseendet, som kommer från webbplatsens egen stilmall. "
+        "Ta bort attributet och skriv texten med Markdown: **fetstil**, ## Rubrik.",
+        "nb": "Attributtet {found} endrer utseendet, som kommer fra nettstedets eget stilark. "
+        "Fjern attributtet og skriv teksten med Markdown: **fet skrift**, ## Overskrift.",
+    },
+    "html-form": {
+        "sv": "{found} är en del av ett formulär, och formulär kan inte vara en del av "
+        "innehållet. Länka i stället till anmälan: registration: https://… i fälten, eller "
+        "[Anmäl dig](https://…) i texten.",
+        "nb": "{found} er en del av et skjema, og skjemaer kan ikke være en del av innholdet. "
+        "Lenk i stedet til påmeldingen: registration: https://… i feltene, eller "
+        "[Meld deg på](https://…) i teksten.",
+    },
+    "html-head": {
+        "sv": "{found} hör till webbplatsens mall och kan inte stå i innehållet. Ta bort det.",
+        "nb": "{found} hører til nettstedets mal og kan ikke stå i innholdet. Fjern det.",
+    },
+    "html-tag": {
+        "sv": "{found} kan inte användas i texten. Skriv texten med Markdown i stället: "
+        "## Rubrik, - punktlista, [länktext](https://…).",
+        "nb": "{found} kan ikke brukes i teksten. Skriv teksten med Markdown i stedet: "
+        "## Overskrift, - punktliste, [lenketekst](https://…).",
+    },
+    "html-attribute": {
+        "sv": "Attributet {found} på {tag} kan inte användas (länkar öppnas alltid i samma "
+        "fönster, och utseendet kommer från stilmallen). Ta bort attributet.",
+        "nb": "Attributtet {found} på {tag} kan ikke brukes (lenker åpnes alltid i samme "
+        "vindu, og utseendet kommer fra stilarket). Fjern attributtet.",
+    },
+    "html-url": {
+        "sv": "Länken {found} kan inte användas. Länka till en webbsida (https://…), en "
+        "e-postadress (mailto:namn@exempel.se) eller ett telefonnummer (tel:+46…).",
+        "nb": "Lenken {found} kan ikke brukes. Lenk til en nettside (https://…), en "
+        "e-postadresse (mailto:navn@eksempel.no) eller et telefonnummer (tel:+47…).",
+    },
+    "html-url/http": {
+        "sv": "Länken {found} börjar med http://. Skriv adressen med https:// i stället: "
+        "{suggestion}.",
+        "nb": "Lenken {found} begynner med http://. Skriv adressen med https:// i stedet: "
+        "{suggestion}.",
+    },
+    "html-url/other-host": {
+        "sv": "Länken {found} saknar https: i början. Skriv hela adressen: {suggestion}.",
+        "nb": "Lenken {found} mangler https: i begynnelsen. Skriv hele adressen: {suggestion}.",
+    },
+    "html-external": {
+        "sv": "{found} skulle hämtas från en annan webbplats, och våra sidor hämtar ingenting "
+        "därifrån. Spara bilden i content/bilder/ och skriv bilder/<filnamn>.",
+        "nb": "{found} ville blitt hentet fra et annet nettsted, og sidene våre henter ingenting "
+        "derfra. Lagre bildet i content/bilder/ og skriv bilder/<filnavn>.",
+    },
     "check-failed": {
         "sv": "Kontrollen kunde inte läsa detta ({detail}). Det är ett fel i webbplatsens "
         "program, inte i texten: be en utvecklare titta på det.",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .check_html import html
 from .check_messages import EXAMPLES, FILE_FIELD, KIND_NAMES, language_of, quoted
 from .content_index import ContentItem
 from .contract import (
@@ -272,4 +273,5 @@ ITEM_RULES: list[Rule] = [
     slug,
     body,
     pictures,
+    html,
 ]

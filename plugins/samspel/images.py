@@ -222,7 +222,13 @@ class DerivativeCache:
         return digest.hexdigest()[:20]
 
     def derivatives(self, source: Path) -> Derivatives:
-        """The renditions of ``source``, from the cache or freshly encoded."""
+        """The renditions of ``source``, from the cache or freshly encoded.
+
+        A missing file (or a folder: a picture whose ``src`` the sanitizer removed)
+        is an ImageError like any other unusable picture, never an OSError.
+        """
+        if not source.is_file():
+            raise ImageError("image-missing", str(source))
         data = source.read_bytes()
         key = self.key(data)
         entry = self.folder / key

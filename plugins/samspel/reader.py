@@ -28,6 +28,8 @@ from .contract import (
     schedule_for,
 )
 from .frontmatter import FrontMatterError, read_text, split
+from .html_policy import cleaner, markdown_options
+from .sites import sites_setting
 
 log = logging.getLogger(__name__)
 
@@ -55,19 +57,34 @@ class YamlMarkdownReader(MarkdownReader):
         except FrontMatterError as error:
             raise ValueError(f"{source_path}:{error.line}: {error.code} {error.detail}") from error
         self._source_path = source_path
-        if getattr(self, "_md", None) is None:
-            # One converter per reader, reset between files: building one per file
-            # (loading every extension again) cost as much as converting.
-            self._md = Markdown(**self.settings["MARKDOWN"])
-        self._md.reset()
-        content = self._md.convert(head.body)
+        match = FILENAME_PATTERN.match(path.name)
+        self._md = self.converter(match["lang"] if match else self.settings["DEFAULT_LANG"])
+        content = self.render(head.body)
         fields = {key: value.data for key, value in head.fields.items()}
         return content, self.typed_metadata(path, fields)
 
-    def render_inline(self, text: str) -> str:
-        """Markdown for a short field (the summary)."""
+    def converter(self, lang: str) -> Markdown:
+        """The content contract's Markdown for ``lang`` (html_policy), one per reader and language.
+
+        Building one per file (loading every extension again) cost as much as
+        converting, so each is reset between files instead.
+        """
+        converters = self.__dict__.setdefault("_converters", {})
+        if lang not in converters:
+            converters[lang] = Markdown(**markdown_options(lang))
+        return converters[lang]
+
+    def render(self, text: str) -> str:
+        """Markdown to HTML within the one HTML policy (anything outside it is removed)."""
+        if getattr(self, "_clean", None) is None:
+            sites = sites_setting(self.settings)
+            self._clean = cleaner(tuple(site["url"] for site in sites.values()))
         self._md.reset()
-        return self._md.convert(text)
+        return self._clean(self._md.convert(text))
+
+    def render_inline(self, text: str) -> str:
+        """Markdown for a short field (the summary), within the same policy."""
+        return self.render(text)
 
     def typed_metadata(self, path: Path, fields: dict) -> dict:
         """Turn the text values of the front matter into what templates use."""

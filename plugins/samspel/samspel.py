@@ -14,6 +14,7 @@ from pelican import signals
 from .calendar import CalendarGenerator
 from .formatting import JINJA_FILTERS
 from .gettext_shortcut import use_gettext_shortcut
+from .html_policy import content_html_filter
 from .images import images_setting
 from .page_cache import PageCacheGenerator, get_writer, page_cache_setting
 from .pictures import JINJA_GLOBALS as PICTURE_GLOBALS
@@ -32,8 +33,11 @@ def add_reader(readers) -> None:
 
 def configure(pelican) -> None:
     """Check the plugin's settings once and give templates our filters and globals."""
-    sites_setting(pelican.settings)
-    pelican.settings.setdefault("JINJA_FILTERS", {}).update(JINJA_FILTERS)
+    sites = sites_setting(pelican.settings)
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters.update(JINJA_FILTERS)
+    # the only way content HTML reaches a page: cleaned by the one HTML policy
+    filters["content_html"] = content_html_filter(tuple(site["url"] for site in sites.values()))
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(JINJA_GLOBALS)
     images_setting(pelican.settings)
     page_cache_setting(pelican.settings)
