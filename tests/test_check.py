@@ -280,6 +280,18 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         },
         [("bad-slug", COMPANY_PATH, 8)],
     ),
+    "registration over http": (
+        both(registration="http://example.org/anmalan"),
+        [("bad-registration", NB, 11), ("bad-registration", SV, 11)],
+    ),
+    "company website over http": (
+        {
+            "data/companies.yaml": COMPANIES.replace(
+                "  public: true\n", "  public: true\n  website: http://kulturforetaget.se\n"
+            )
+        },
+        [("bad-website", COMPANY_PATH, 8)],
+    ),
 }
 
 

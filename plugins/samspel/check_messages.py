@@ -172,9 +172,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "bad-registration": {
         "sv": "{value} är ingen webbadress. Skriv hela adressen till anmälan, som börjar med "
-        "https://, till exempel https://exempel.se/anmalan.",
+        "https://, till exempel https://exempel.se/anmalan, eller en e-postadress för anmälan "
+        "med mailto: före, till exempel mailto:anmalan@exempel.se.",
         "nb": "{value} er ingen nettadresse. Skriv hele adressen til påmeldingen, som begynner "
-        "med https://, for eksempel https://eksempel.no/pamelding.",
+        "med https://, for eksempel https://eksempel.no/pamelding, eller en e-postadresse for "
+        "påmelding med mailto: foran, for eksempel mailto:pamelding@eksempel.no.",
     },
     "bad-slug": {
         "sv": "Filnamnet {value} får bara ha små bokstäver a–z, siffror och bindestreck (inga "
@@ -253,6 +255,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "program, inte i texten: be en utvecklare titta på det.",
         "nb": "Kontrollen kunne ikke lese dette ({detail}). Det er en feil i nettstedets "
         "program, ikke i teksten: be en utvikler se på det.",
+    },
+    "bad-registration/http": {
+        "sv": "{value} börjar med http://, som inte är krypterat. Skriv adressen med https:// "
+        "i stället: {suggestion}",
+        "nb": "{value} begynner med http://, som ikke er kryptert. Skriv adressen med https:// "
+        "i stedet: {suggestion}",
+    },
+    "bad-website": {
+        "sv": "{value} är ingen webbadress. Skriv hela adressen till företagets webbplats, som "
+        "börjar med https://, till exempel https://kulturforetaget.se, eller ta bort raden.",
+        "nb": "{value} er ingen nettadresse. Skriv hele adressen til bedriftens nettsted, som "
+        "begynner med https://, for eksempel https://kulturbedriften.no, eller fjern linjen.",
+    },
+    "bad-website/http": {
+        "sv": "{value} börjar med http://, som inte är krypterat. Skriv adressen med https:// "
+        "i stället: {suggestion}",
+        "nb": "{value} begynner med http://, som ikke er kryptert. Skriv adressen med https:// "
+        "i stedet: {suggestion}",
     },
 }
 
