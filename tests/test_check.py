@@ -196,8 +196,8 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
             "sidor/nyheter.nb.md": "---\ntitle: N\n---\nT\n",
         },
         [
-            ("duplicate-slug", "content/sidor/nyheter.nb.md", 1),
-            ("duplicate-slug", "content/sidor/nyheter.sv.md", 1),
+            ("address-taken", "content/sidor/nyheter.nb.md", 1),
+            ("address-taken", "content/sidor/nyheter.sv.md", 1),
         ],
     ),
     "the languages disagree on the start": (
@@ -320,6 +320,47 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
             )
         },
         [("html-external", SV, 13)],
+    ),
+    "page named like the calendar": (
+        {
+            "sidor/kalender.sv.md": "---\ntitle: Kalender\n---\nT\n",
+            "sidor/kalender.nb.md": "---\ntitle: Kalender\n---\nT\n",
+        },
+        [
+            ("address-taken", "content/sidor/kalender.nb.md", 1),
+            ("address-taken", "content/sidor/kalender.sv.md", 1),
+        ],
+    ),
+    "activity named like the list's page 2": (
+        {
+            "aktiviteter/sida.sv.md": activity("sv"),
+            "aktiviteter/sida.nb.md": activity("nb"),
+        },
+        [
+            ("address-taken", "content/aktiviteter/sida.nb.md", 1),
+            ("address-taken", "content/aktiviteter/sida.sv.md", 1),
+        ],
+    ),
+    "two files at one address but for capitals": (
+        {"aktiviteter/Kafe.sv.md": activity("sv"), "aktiviteter/Kafe.nb.md": activity("nb")},
+        [
+            ("address-taken", "content/aktiviteter/Kafe.nb.md", 1),
+            ("bad-slug", "content/aktiviteter/Kafe.nb.md", 1),
+            ("address-taken", "content/aktiviteter/Kafe.sv.md", 1),
+            ("bad-slug", "content/aktiviteter/Kafe.sv.md", 1),
+        ],
+    ),
+    "registration over http": (
+        both(registration="http://example.org/anmalan"),
+        [("bad-registration", NB, 11), ("bad-registration", SV, 11)],
+    ),
+    "company website over http": (
+        {
+            "data/companies.yaml": COMPANIES.replace(
+                "  public: true\n", "  public: true\n  website: http://kulturforetaget.se\n"
+            )
+        },
+        [("bad-website", COMPANY_PATH, 8)],
     ),
 }
 

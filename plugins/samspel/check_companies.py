@@ -11,7 +11,7 @@ import difflib
 from pathlib import Path, PurePosixPath
 
 from .check_messages import EXAMPLES, FILE_FIELD, KIND_NAMES, make_problem, quoted
-from .check_rules import slugify
+from .check_rules import https_instead, is_web_address, slugify
 from .contract import (
     COMPANY_FIELDS_OPTIONAL,
     COMPANY_FIELDS_REQUIRED,
@@ -66,6 +66,13 @@ def _entry_problems(path: PurePosixPath, line: int, fields: dict[str, Value]) ->
     public = _text(fields.get("public"))
     if public is not None and public not in ("true", "false"):
         report("public", "bad-public", value=quoted(public))
+    website = _text(fields.get("website"))
+    if website is not None and not is_web_address(website):
+        secure = https_instead(website)
+        if secure is not None:
+            report("website", "bad-website", "http", value=quoted(website), suggestion=secure)
+        else:
+            report("website", "bad-website", value=quoted(website))
     return problems
 
 

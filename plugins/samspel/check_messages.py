@@ -172,9 +172,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "bad-registration": {
         "sv": "{value} är ingen webbadress. Skriv hela adressen till anmälan, som börjar med "
-        "https://, till exempel https://exempel.se/anmalan.",
+        "https://, till exempel https://exempel.se/anmalan, eller en e-postadress för anmälan "
+        "med mailto: före, till exempel mailto:anmalan@exempel.se.",
         "nb": "{value} er ingen nettadresse. Skriv hele adressen til påmeldingen, som begynner "
-        "med https://, for eksempel https://eksempel.no/pamelding.",
+        "med https://, for eksempel https://eksempel.no/pamelding, eller en e-postadresse for "
+        "påmelding med mailto: foran, for eksempel mailto:pamelding@eksempel.no.",
     },
     "bad-slug": {
         "sv": "Filnamnet {value} får bara ha små bokstäver a–z, siffror och bindestreck (inga "
@@ -338,6 +340,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kontrollen kunne ikke lese dette ({detail}). Det er en feil i nettstedets "
         "program, ikke i teksten: be en utvikler se på det.",
     },
+    "address-taken": {
+        "sv": "Filen skulle publiceras på adressen {address}, men där publiceras redan "
+        "{other_path}. Bara en av dem kan ligga där: byt namn på den här filen (och på den "
+        "norska versionen, om den finns), till exempel till {suggestion}.",
+        "nb": "Filen ville blitt publisert på adressen {address}, men der publiseres allerede "
+        "{other_path}. Bare én av dem kan ligge der: gi denne filen nytt navn (og den svenske "
+        "versjonen, hvis den finnes), for eksempel {suggestion}.",
+    },
+    "address-taken/site": {
+        "sv": "Filen skulle publiceras på adressen {address}, men den krockar med {part}. "
+        "Byt namn på filen (och på den norska versionen, om den finns), till exempel till "
+        "{suggestion}.",
+        "nb": "Filen ville blitt publisert på adressen {address}, men den kolliderer med "
+        "{part}. Gi filen nytt navn (og den svenske versjonen, hvis den finnes), for eksempel "
+        "{suggestion}.",
+    },
+    "bad-registration/http": {
+        "sv": "{value} börjar med http://, som inte är krypterat. Skriv adressen med https:// "
+        "i stället: {suggestion}",
+        "nb": "{value} begynner med http://, som ikke er kryptert. Skriv adressen med https:// "
+        "i stedet: {suggestion}",
+    },
+    "bad-website": {
+        "sv": "{value} är ingen webbadress. Skriv hela adressen till företagets webbplats, som "
+        "börjar med https://, till exempel https://kulturforetaget.se, eller ta bort raden.",
+        "nb": "{value} er ingen nettadresse. Skriv hele adressen til bedriftens nettsted, som "
+        "begynner med https://, for eksempel https://kulturbedriften.no, eller fjern linjen.",
+    },
+    "bad-website/http": {
+        "sv": "{value} börjar med http://, som inte är krypterat. Skriv adressen med https:// "
+        "i stället: {suggestion}",
+        "nb": "{value} begynner med http://, som ikke er kryptert. Skriv adressen med https:// "
+        "i stedet: {suggestion}",
+    },
 }
 
 #: rule codes, each listed in CONTRIBUTING.md
@@ -403,3 +439,60 @@ def make_problem(
 
 #: how a field that one language file lacks is shown next to the other's value
 ABSENT: dict[str, str] = {"sv": "ingenting (fältet saknas)", "nb": "ingenting (feltet mangler)"}
+
+
+#: what of the site's own an address belongs to (``contract.site_names``), for
+#: ``[address-taken]``; ``{section}`` is a section's folder
+SITE_PARTS: dict[str, dict[str, str]] = {
+    "home": {"sv": "webbplatsens startsida", "nb": "nettstedets forside"},
+    "not-found": {
+        "sv": "sidan som visas när en adress inte finns",
+        "nb": "siden som vises når en adresse ikke finnes",
+    },
+    "search": {"sv": "webbplatsens sökning", "nb": "nettstedets søk"},
+    "feeds": {
+        "sv": "webbplatsens nyhetsflöden",
+        "nb": "nettstedets nyhetsstrømmer",
+    },
+    "theme": {
+        "sv": "webbplatsens utseende, dess stilmallar och skript",
+        "nb": "nettstedets utseende, stilark og skript",
+    },
+    "results": {
+        "sv": "webbplatsens resultatsida",
+        "nb": "nettstedets resultatside",
+    },
+    "data": {
+        "sv": "resultatsidans öppna data",
+        "nb": "resultatsidens åpne data",
+    },
+    "pictures": {"sv": "webbplatsens bilder", "nb": "nettstedets bilder"},
+    "editor": {
+        "sv": "webbplatsens kommande redigeringsverktyg",
+        "nb": "nettstedets kommende redigeringsverktøy",
+    },
+    "calendar": {"sv": "webbplatsens kalender", "nb": "nettstedets kalender"},
+    "search-engines": {
+        "sv": "webbplatsens fil för sökmotorer",
+        "nb": "nettstedets fil for søkemotorer",
+    },
+    "section": {
+        "sv": "webbplatsens lista över alla {section}",
+        "nb": "nettstedets liste over alle {section}",
+    },
+    "pagination": {
+        "sv": "sidorna 2, 3 … av webbplatsens lista över alla {section}",
+        "nb": "sidene 2, 3 … av nettstedets liste over alle {section}",
+    },
+}
+
+
+def site_part(what: str, name: str, lang: str, address: str) -> str:
+    """How a message names the site's own ``name`` (``kalender``, ``404.html``) in ``lang``.
+
+    A file the page would sit beside is named too (``404.html`` for ``/404/``), so the
+    communicator sees which of the site's files is meant; a folder is the address itself.
+    """
+    section = name.split("/", 1)[0]
+    text = SITE_PARTS[what][language_of(lang)].format(section=section)
+    return text if address == f"/{name}/" else f"{text} ({name})"

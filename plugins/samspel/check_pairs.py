@@ -9,12 +9,14 @@ different date than the other.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, count
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .check_messages import ABSENT, FILE_FIELD, language_of, quoted
-from .check_rules import is_placeholder
+from .check_messages import ABSENT, FILE_FIELD, language_of, quoted, site_part
+from .check_rules import is_placeholder, slugify
 from .content_index import ContentItem
 from .contract import (
     COUNTRY_TIMEZONES,
@@ -22,7 +24,10 @@ from .contract import (
     MOMENT_FIELDS,
     SECTIONS,
     SHARED_FIELDS,
+    SLUG_PATTERN,
+    address_of,
     parse_moment,
+    site_part_at,
 )
 from .problems import Problem
 from .sites import other_language
@@ -34,21 +39,19 @@ _ZONE = ZoneInfo(COUNTRY_TIMEZONES["SE"])
 
 
 def duplicate_slugs(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
-    """``[duplicate-slug]``: one name in two folders (Pelican would pair them up as translations),
-    or a page named like a section, whose address it would take."""
+    """``[duplicate-slug]``: one name in two folders (Pelican would pair them up as translations).
+
+    A page named like a section takes the section list's address: :func:`addresses` says so."""
     sections_of: dict[str, set[str]] = {}
     for section, slug, _lang in context.files:
         sections_of.setdefault(slug, set()).add(section)
     for item in items:
         others = sorted(sections_of.get(item.slug, set()) - {item.section})
-        if others:
-            other = others[0]
-            langs = [lang for lang in LANGUAGES if (other, item.slug, lang) in context.files]
-            other_path = context.content_path(other, item.slug, langs[0] if langs else item.lang)
-        elif item.section == "sidor" and item.slug in SECTIONS:
-            other_path = f"content/{item.slug}/"
-        else:
+        if not others:
             continue
+        other = others[0]
+        langs = [lang for lang in LANGUAGES if (other, item.slug, lang) in context.files]
+        other_path = context.content_path(other, item.slug, langs[0] if langs else item.lang)
         yield context.report(
             item,
             FILE_FIELD,
@@ -146,6 +149,77 @@ def missing_translations(items: list[ContentItem], context: CheckContext) -> Ite
             )
 
 
+def _address_key(lang: str, section: str, slug: str) -> tuple[str, str]:
+    """What two files must not share: the site and the address, in any case and Unicode form.
+
+    ``Kafe/`` and ``kafe/`` are one folder on a Mac or Windows checkout and on some
+    servers, so they count as one address here (the second also gets ``[bad-slug]``).
+    """
+    address = unicodedata.normalize("NFC", address_of(section, slug)).casefold()
+    return lang, address
+
+
+def _free_slug(section: str, slug: str, used: set[str]) -> str:
+    """A file name the item could have instead: ``om-kalender`` for a page, else ``kafe-2``.
+
+    "om" reads the same in Swedish and Norwegian, so both language files can take it.
+    The suggestion is free: no content file in ``used`` has it and it is not the site's own.
+    """
+    base = slugify(slug)
+    first = [f"om-{base}"] if SECTIONS[section] == "page" else []
+    candidates = chain(first, (f"{base}-{number}" for number in count(2)))
+    return next(
+        name for name in candidates if name not in used and site_part_at(section, name) is None
+    )
+
+
+def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
+    """``[address-taken]``: each file gets an address of its own, never one of the site's.
+
+    Pelican stops with a traceback on a page written twice (a page ``kalender`` over the
+    calendar) and silently mixes a page into a folder of the site's own (``theme/``), so
+    the check refuses both. Two files at one address are one problem, on the second.
+    """
+    sharing: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for section, slug, lang in context.files:
+        sharing.setdefault(_address_key(lang, section, slug), []).append((section, slug, lang))
+    first_of: dict[tuple[str, str], tuple[str, str, str]] = {
+        key: min(files, key=lambda file: (not SLUG_PATTERN.match(file[1]), file))
+        for key, files in sharing.items()
+        if len(files) > 1
+    }
+    used = {slug for _section, slug, _lang in context.files}
+    for item in items:
+        part = site_part_at(item.section, item.slug)
+        first = first_of.get(_address_key(item.lang, item.section, item.slug))
+        if part is None and (first is None or first == (item.section, item.slug, item.lang)):
+            continue
+        shown = "/" + address_of(item.section, item.slug)
+        suggestion = f"{_free_slug(item.section, item.slug, used)}.{item.lang}.md"
+        if part is not None:
+            name, what = part
+            yield context.report(
+                item,
+                FILE_FIELD,
+                "address-taken",
+                line=1,
+                variant="site",
+                address=shown,
+                part=site_part(what, name, item.lang, shown),
+                suggestion=suggestion,
+            )
+        else:
+            yield context.report(
+                item,
+                FILE_FIELD,
+                "address-taken",
+                line=1,
+                address=shown,
+                other_path=context.content_path(*first),
+                suggestion=suggestion,
+            )
+
+
 CollectionRule = Callable[[list[ContentItem], "CheckContext"], Iterable[Problem]]
 
 #: every rule run on all content files together; add new ones here
@@ -153,4 +227,5 @@ COLLECTION_RULES: list[CollectionRule] = [
     duplicate_slugs,
     translations_differ,
     missing_translations,
+    addresses,
 ]

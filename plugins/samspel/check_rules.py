@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}[:.]\d{2})?$")
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}$")
+#: mailto:name@example.org, optionally ?subject=…; one address, no spaces, no second @
+_MAILTO = re.compile(r"mailto:[^@\s/?:,;]+@[^@\s/?:,;.]+(?:\.[^@\s/?:,;.]+)+(?:\?\S*)?", re.I)
 _TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ß": "ss"})
 _STOCKHOLM = ZoneInfo(COUNTRY_TIMEZONES["SE"])
 
@@ -216,17 +218,49 @@ def references(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
 
 
 def is_web_address(text: str) -> bool:
-    """An absolute http(s) URL with a host and no spaces (never ``javascript:``)."""
+    """An absolute https URL with a host and no spaces (never ``javascript:``, never ``http:``).
+
+    CONTRIBUTING.md promises visitors links that start with https://: an http link
+    can be read and changed on the way, on a café's wifi say.
+    """
     if any(char.isspace() for char in text):
         return False
     parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    return parts.scheme == "https" and bool(parts.hostname)
+
+
+def is_mail_address(text: str) -> bool:
+    """``mailto:`` and one e-mail address, optionally ``?subject=…`` (no spaces)."""
+    return _MAILTO.fullmatch(text) is not None
+
+
+def https_instead(text: str) -> str | None:
+    """The https form of an ``http://`` address (what to write instead), else None."""
+    if text[:7].lower() != "http://" or not is_web_address("https://" + text[7:]):
+        return None
+    return "https://" + text[7:]
 
 
 def registration(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[bad-registration]``: the registration link is a web address a visitor can follow."""
+    """``[bad-registration]``: a web address (https) or an e-mail address (mailto:) to sign up at.
+
+    The page shows it as the "Anmäl dig" button, so anything else would be a dead or a
+    dangerous link (``javascript:``).
+    """
     text = text_of(item, "registration")
-    if item.kind == "activity" and text is not None and not is_web_address(text):
+    if item.kind != "activity" or text is None or is_web_address(text) or is_mail_address(text):
+        return
+    secure = https_instead(text)
+    if secure is not None:
+        yield context.report(
+            item,
+            "registration",
+            "bad-registration",
+            variant="http",
+            value=quoted(text),
+            suggestion=secure,
+        )
+    else:
         yield context.report(item, "registration", "bad-registration", value=quoted(text))
 
 

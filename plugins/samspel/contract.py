@@ -174,3 +174,100 @@ def schedule_for(start: str, end: str | None, country: str) -> Schedule:
         else:
             last = last.date()
     return Schedule(first, last)
+
+
+# --- addresses: where the build publishes each item, and the names the site keeps for itself
+
+#: pelicanconf.py's settings that decide where Pelican writes (the settings file is not
+#: importable from the plugin; tests/test_safety_addresses.py checks that it still says this)
+SITE_SETTINGS: dict[str, str] = {
+    "ARTICLE_URL": "{category}/{slug}/",
+    "ARTICLE_SAVE_AS": "{category}/{slug}/index.html",
+    "PAGE_URL": "{slug}/",
+    "PAGE_SAVE_AS": "{slug}/index.html",
+    "CATEGORY_URL": "{slug}/",
+    "CATEGORY_SAVE_AS": "{slug}/index.html",
+    "INDEX_SAVE_AS": "index.html",
+    "404_SAVE_AS": "404.html",  # Pelican's default for the direct template "404"
+    "SEARCH_SAVE_AS": "sok/index.html",
+    "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml",
+    "THEME_STATIC_DIR": "theme",
+}
+#: PAGINATION_PATTERNS: a section list's pages 2, 3 … are ``<section>/sida/<n>/``
+PAGINATION_FOLDER = "sida"
+#: tools/search_index.py BUNDLE: the search index of each site (tools import the plugin,
+#: never the reverse, so the name is written here and the test compares the two)
+SEARCH_BUNDLE = "pagefind"
+#: sites.write_robots_and_sitemap writes these two files for search engines
+ROBOTS_FILES: tuple[str, ...] = ("sitemap.xml", "robots.txt")
+#: kept free for a web editor the sites may get (such editors live at ``/admin/``)
+EDITOR_FOLDER = "admin"
+
+
+def address_of(section: str, slug: str) -> str:
+    """Where the item ``content/<section>/<slug>.<lang>.md`` is published: ``aktiviteter/x/``.
+
+    The same on both sites (each in its own root). Pages are at the top of the site,
+    every other kind below its section's list page (the category is the folder).
+    """
+    pattern = SITE_SETTINGS["PAGE_URL" if SECTIONS[section] == "page" else "ARTICLE_URL"]
+    return pattern.format(category=section, slug=slug)
+
+
+def _top(path: str) -> str:
+    """The first segment of a path the site writes: ``kalender/typ/{type}/`` -> ``kalender``."""
+    return path.split("/", 1)[0]
+
+
+def site_names() -> dict[str, str]:
+    """Every name the site itself writes at the top of both roots -> what it is there.
+
+    The values are keys of ``check_messages.SITE_PARTS`` (how a message names it).
+    Read from the generators' own defaults wherever they have one, so that a new
+    path there cannot be forgotten here; the site-level test builds a site and
+    checks that nothing else ever appears at the top of either root. Imported here,
+    not at the top of the module, because those modules import the contract.
+    """
+    from .calendar import DEFAULT_CALENDAR
+    from .images import DEFAULT_IMAGES, LIBRARY
+    from .progress import DATA_FOLDER, DEFAULT_PROGRESS
+
+    names = {
+        SITE_SETTINGS["INDEX_SAVE_AS"]: "home",
+        SITE_SETTINGS["404_SAVE_AS"]: "not-found",
+        _top(SITE_SETTINGS["SEARCH_SAVE_AS"]): "search",
+        SEARCH_BUNDLE: "search",
+        _top(SITE_SETTINGS["CATEGORY_FEED_ATOM"]): "feeds",
+        SITE_SETTINGS["THEME_STATIC_DIR"]: "theme",
+        _top(str(DEFAULT_PROGRESS["path"])): "results",
+        DATA_FOLDER: "data",
+        DEFAULT_IMAGES["output_dir"]: "pictures",
+        LIBRARY: "pictures",
+        EDITOR_FOLDER: "editor",
+    }
+    for key in ("page", "month_page", "type_page", "feed", "type_feed"):
+        names[_top(DEFAULT_CALENDAR[key])] = "calendar"
+    names.update(dict.fromkeys(ROBOTS_FILES, "search-engines"))
+    for section, kind in SECTIONS.items():
+        if kind != "page":  # the section's list page: CATEGORY_SAVE_AS
+            names[_top(SITE_SETTINGS["CATEGORY_SAVE_AS"].format(slug=section))] = "section"
+    return names
+
+
+def site_part_at(section: str, slug: str) -> tuple[str, str] | None:
+    """``(name, what)`` when the item's address belongs to the site itself, else None.
+
+    A page ``kalender`` would be written over the calendar, and one named ``index``,
+    ``404`` or ``sitemap`` would sit beside the site's own file of that name, so a
+    page may not be named like any of them (without the file ending). Below a section
+    only the list's own page folders are taken.
+    """
+    slug = slug.casefold()  # ``Kalender/`` is ``kalender/`` on a Mac and on some servers
+    if SECTIONS[section] == "page":
+        for name, what in site_names().items():
+            if name.split(".", 1)[0] == slug:
+                return name, what
+        return None
+    if slug == PAGINATION_FOLDER:
+        return f"{section}/{PAGINATION_FOLDER}", "pagination"
+    return None
