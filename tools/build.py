@@ -280,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.compile_only:
         compile_catalogues()
         return 0
-    content = args.content.resolve() if args.content else None
+    # absolute, not resolved: a content folder that is itself a link must be seen as one
+    content = Path(os.path.abspath(args.content)) if args.content else None
     cache = args.cache.resolve() if args.cache else None
     return build(args.settings.resolve(), args.output.resolve(), content, cache)
 

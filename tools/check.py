@@ -22,7 +22,7 @@ if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
 from samspel.check import check_content, has_errors  # noqa: E402
-from samspel.content_files import content_folder, walk  # noqa: E402
+from samspel.content_files import symbolic_links  # noqa: E402
 from samspel.problems import Problem  # noqa: E402
 
 
@@ -59,7 +59,7 @@ def has_links(content_root: Path) -> bool:
 
     The build asks this before it starts Pelican, whose file walk follows links.
     """
-    return bool(walk(content_folder(content_root)).links)
+    return bool(symbolic_links(content_root))
 
 
 def main(argv: list[str] | None = None) -> int:
