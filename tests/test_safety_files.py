@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 
@@ -440,6 +441,55 @@ def test_a_build_with_a_link_never_starts_pelican_and_keeps_the_output(
     assert "utanfor" not in bad.log
     assert snapshot(output) == before
     assert not cache.exists()  # Pelican never started: not even its cache was made
+
+
+def refused_build(published, tmp_path: Path, change: Callable[[Path], None]) -> Build:
+    """A build of the published site's content after ``change``; output/ must stay as it was."""
+    good_content, good = published
+    content = tmp_path / "content"
+    shutil.copytree(good_content, content, symlinks=True)
+    change(content)
+    output = tmp_path / "output"
+    shutil.copytree(good.output, output)
+    before = snapshot(output)
+    bad = run_build(output, content=content, cache=tmp_path / "cache")
+    assert bad.returncode == 1
+    assert "build: output/ left as it was" in bad.log
+    assert "Traceback" not in bad.log
+    assert snapshot(output) == before
+    return bad
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("affisch.svg", SVG),
+        ("sida.html", HTML),
+        ("skript.js", f"alert('{SECRET}')"),
+        ("a.txt", SECRET),
+    ],
+)
+def test_a_build_with_a_file_in_bilder_that_is_no_picture_stops(
+    published, tmp_path: Path, name: str, data: str
+) -> None:
+    bad = refused_build(
+        published, tmp_path, lambda content: (content / "bilder" / name).write_text(data)
+    )
+    assert f"content/bilder/{name}:1: error: fil: Filen {name} är ingen bild" in bad.log, bad.log
+    assert "[not-a-picture]" in bad.log and SECRET not in bad.log
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_build_using_a_fake_jpg_stops(published, tmp_path: Path, lang: str) -> None:
+    """bilder/falsk.jpg is HTML: unused it is never published, used it stops the build."""
+
+    def use_it(content: Path) -> None:
+        item = content / "aktiviteter" / f"synlig.{lang}.md"
+        item.write_text(item.read_text("utf-8").replace("bilder/scen.jpg", "bilder/falsk.jpg"))
+
+    bad = refused_build(published, tmp_path, use_it)
+    assert f"content/aktiviteter/synlig.{lang}.md:2: error: image: " in bad.log, bad.log
+    assert "[image-unreadable]" in bad.log and HIDDEN not in bad.log
 
 
 def test_a_build_whose_content_folder_is_a_link_is_refused(published, tmp_path: Path) -> None:
