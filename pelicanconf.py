@@ -49,7 +49,9 @@ ARTICLE_PATHS = ["aktiviteter", "initiativ", "nyheter"]
 PAGE_PATHS = ["sidor"]
 STATIC_PATHS = ["bilder"]
 READERS = {"rst": None, "html": None}
-IGNORE_FILES = [".#*", "__pycache__", "*.nb.md"]
+# each site skips the other language's files; the plugin adds the content check's skip rule
+# (dot-files, editor backups: plugins/samspel/content_files.py), so both skip the same files
+IGNORE_FILES = ["__pycache__", "*.nb.md"]
 USE_FOLDER_AS_CATEGORY = True
 FILENAME_METADATA = r"(?P<slug>[^.]+)\.(?P<lang>[a-z]+)"
 WITH_FUTURE_DATES = True
@@ -146,7 +148,7 @@ def norwegian_site(siteurl: str) -> dict:
         "STATIC_PATHS": STATIC_PATHS,
         "THEME_STATIC_DIR": THEME_STATIC_DIR,
         "THEME_STATIC_PATHS": THEME_STATIC_PATHS,
-        "IGNORE_FILES": [".#*", "__pycache__", "*.sv.md"],
+        "IGNORE_FILES": ["__pycache__", "*.sv.md"],
     }
 
 

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -79,15 +80,24 @@ BASE = {
 }
 
 
-def run_check(tmp_path: Path, files: dict[str, str | bytes | None]) -> list[Problem]:
-    """Check BASE with ``files`` laid over it (None deletes a file)."""
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to ``target`` in place of a file, in ``run_check``'s files."""
+
+    target: str
+
+
+def run_check(tmp_path: Path, files: dict[str, str | bytes | Link | None]) -> list[Problem]:
+    """Check BASE with ``files`` laid over it (None deletes a file, a Link makes a link)."""
     content = tmp_path / "content"
     for relative, text in {**BASE, **files}.items():
         if text is None:
             continue
         path = content / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
+        if isinstance(text, Link):
+            path.symlink_to(text.target)
+        elif isinstance(text, bytes):
             path.write_bytes(text)
         else:
             path.write_text(text, encoding="utf-8")
@@ -361,6 +371,27 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
             )
         },
         [("bad-website", COMPANY_PATH, 8)],
+    ),
+    "an SVG in bilder": (
+        {
+            "bilder/affisch.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+        },
+        [("not-a-picture", "content/bilder/affisch.svg", 1)],
+    ),
+    "a link to a file outside the repository": (
+        {"aktiviteter/kafe.sv.md": Link("/proc/self/environ")},
+        [("missing-translation", NB, 1), ("symlink", SV, 1)],
+    ),
+    "a link to another content file, in Norwegian": (
+        {"aktiviteter/kopia.nb.md": Link("kafe.nb.md")},
+        [("symlink", "content/aktiviteter/kopia.nb.md", 1)],
+    ),
+    "Markdown under Pelican's other suffix": (
+        {"aktiviteter/kafe.sv.md": None, "aktiviteter/kafe.sv.mkd": activity("sv")},
+        [
+            ("missing-translation", NB, 1),
+            ("unknown-language", "content/aktiviteter/kafe.sv.mkd", 1),
+        ],
     ),
 }
 

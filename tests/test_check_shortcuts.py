@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import fnmatch
 import sys
 from pathlib import Path
 
 import pytest
 from helpers import REPO, write_content
+from pelican.readers import MarkdownReader
 from PIL import Image
 
 sys.path[:0] = [str(REPO), str(REPO / "plugins")]
 
 from samspel import image_check  # noqa: E402
 from samspel.check import check_content, content_files  # noqa: E402
+from samspel.content_files import SKIP_PATTERNS  # noqa: E402
 from samspel.frontmatter import FrontMatterError, parse_mapping, split  # noqa: E402
 from samspel.images import ImageInfo, inspect  # noqa: E402
 
@@ -98,6 +101,7 @@ def test_a_picture_both_languages_use_is_decoded_once(
 
 
 def test_content_files_are_the_markdown_files_rglob_found(tmp_path: Path) -> None:
+    """The fast walk lists what rglob, Pelican's skip patterns and its Markdown suffixes list."""
     content = write_content(
         tmp_path / "content",
         {
@@ -106,8 +110,14 @@ def test_content_files_are_the_markdown_files_rglob_found(tmp_path: Path) -> Non
                 "aktiviteter/a.sv.md",
                 "aktiviteter/B.NB.MD",
                 "aktiviteter/notes.markdown",
+                "aktiviteter/c.sv.mkd",
+                "aktiviteter/d.nb.Mdown",
                 "aktiviteter/.#a.sv.md",
+                "aktiviteter/a.sv.md~",
+                "aktiviteter/#a.sv.md#",
+                "aktiviteter/.a.sv.md.swp",
                 "aktiviteter/2025/c.sv.md",
+                "aktiviteter/gammalt~/e.sv.md",
                 "bilder/x.md",
                 "data/y.md",
                 ".git/z.md",
@@ -120,35 +130,43 @@ def test_content_files_are_the_markdown_files_rglob_found(tmp_path: Path) -> Non
     )
     (content / "lank").symlink_to(content / "aktiviteter")  # a linked folder is not walked
     (content / "sidor" / "loop.sv.md").symlink_to("loop.sv.md")  # nor a link to itself
-    (content / "sidor" / "fil.sv.md").symlink_to(content / "aktiviteter" / "a.sv.md")
+    (content / "sidor" / "fil.sv.md").symlink_to(content / "aktiviteter" / "a.sv.md")  # nor this
     expected = sorted(
         path
         for path in content.rglob("*")
         if path.is_file()
+        and not path.is_symlink()
         and path.relative_to(content).parts[0] not in ("bilder", "data")
-        and not any(part.startswith(".") for part in path.relative_to(content).parts)
-        and path.suffix.lower() in (".md", ".markdown")
+        and not any(
+            fnmatch.fnmatch(part, pattern)
+            for part in path.relative_to(content).parts
+            for pattern in SKIP_PATTERNS
+        )
+        and path.suffix.lower()[1:] in MarkdownReader.file_extensions
     )
     assert content_files(content) == expected
     assert [path.relative_to(content).as_posix() for path in expected] == [
         "aktiviteter/2025/c.sv.md",
         "aktiviteter/B.NB.MD",
         "aktiviteter/a.sv.md",
+        "aktiviteter/c.sv.mkd",
+        "aktiviteter/d.nb.Mdown",
         "aktiviteter/notes.markdown",
         "om.md",
         "sidor/a-b.sv.md",
         "sidor/a.sv.md",
-        "sidor/fil.sv.md",
     ]
 
 
-def test_a_linked_file_is_named_where_it_leads(tmp_path: Path) -> None:
+def test_a_linked_file_is_named_by_its_own_path_and_never_read(tmp_path: Path) -> None:
+    """Issue 13: a link to a file outside content/ was named by (and read at) its target."""
     target = write_content(tmp_path / "annat", {"om.sv.md": "---\ntitle: Om\ntitel: x\n---\nT\n"})
     content = write_content(tmp_path / "content", {"sidor/om.nb.md": "---\ntitle: Om\n---\nT\n"})
     (content / "sidor" / "om.sv.md").symlink_to(target / "om.sv.md")
     problems = check_content(content, tmp_path)
     assert [(str(p.path), p.line, p.code) for p in problems] == [
-        ("annat/om.sv.md", 3, "unknown-key")
+        ("content/sidor/om.nb.md", 1, "missing-translation"),
+        ("content/sidor/om.sv.md", 1, "symlink"),
     ]
 
 

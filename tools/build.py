@@ -7,7 +7,9 @@ that site's Pagefind search index, in shards of which only those whose pages
 changed are indexed again (tools/search_index.py, cached under ``cache/search/``).
 Meanwhile this process runs the content check
 (``make check``); on any error its problems are printed, the sites are stopped,
-and nothing they printed is shown.
+and nothing they printed is shown. Content with a symbolic link is refused
+before Pelican starts (Pelican's file walk would read what the link leads to),
+with the check's errors, and output/ is not touched.
 
 "Today" is fixed once for the whole build: ``SOURCE_DATE_EPOCH`` when set,
 otherwise the moment the build starts, so both sites agree even across midnight.
@@ -200,15 +202,17 @@ def swap_in(staging: Path, output: Path, trash: Path | None = None) -> None:
     shutil.rmtree(retired)
 
 
-def content_is_valid(settings_file: Path, content: Path | None) -> bool:
-    """Run the content check; print its errors and return False when there is one."""
+def content_root_of(settings_file: Path, content: Path | None) -> Path:
+    """The content folder: ``content``, else the settings' PATH."""
     from pelican.settings import read_settings
 
+    return content if content is not None else Path(read_settings(str(settings_file))["PATH"])
+
+
+def content_is_valid(content_root: Path) -> bool:
+    """Run the content check; print its errors and return False when there is one."""
     from tools.check import check_content, print_problems, summary
 
-    content_root = (
-        content if content is not None else Path(read_settings(str(settings_file))["PATH"])
-    )
     errors = [p for p in check_content(content_root, ROOT) if p.severity == "error"]
     if errors:
         print_problems(errors, stream=sys.stderr)
@@ -217,17 +221,36 @@ def content_is_valid(settings_file: Path, content: Path | None) -> bool:
     return not errors
 
 
+def refuse_links(content_root: Path) -> bool:
+    """True (after printing the check's errors) when content/ holds a symbolic link.
+
+    Checked before Pelican starts, not beside it as the rest of the check is:
+    Pelican's file walk follows links, so it would read what a link leads to
+    (a file outside the repository, ``/proc/self/environ``) while the check ran.
+    """
+    from tools.check import has_links
+
+    if not has_links(content_root):
+        return False
+    if content_is_valid(content_root):  # cannot be: a link is an error of the check
+        log.error("build: content/ holds a symbolic link; output/ left as it was")
+    return True
+
+
 def build(
     settings_file: Path, output: Path, content: Path | None = None, cache: Path | None = None
 ) -> int:
     """Build both sites into ``output``; return a process exit code."""
+    content_root = content_root_of(settings_file, content)
+    if refuse_links(content_root):
+        return 1
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     compile_catalogues()
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
         settings = pelican_settings(settings_file, staging, content, cache)
-        run_pelican(settings, partial(content_is_valid, settings_file, content))
+        run_pelican(settings, partial(content_is_valid, content_root))
         missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
         if missing:
             log.error("build: no output for %s; nothing was replaced", ", ".join(missing))
@@ -257,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.compile_only:
         compile_catalogues()
         return 0
-    content = args.content.resolve() if args.content else None
+    # absolute, not resolved: a content folder that is itself a link must be seen as one
+    content = Path(os.path.abspath(args.content)) if args.content else None
     cache = args.cache.resolve() if args.cache else None
     return build(args.settings.resolve(), args.output.resolve(), content, cache)
 

@@ -22,6 +22,7 @@ if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
 from samspel.check import check_content, has_errors  # noqa: E402
+from samspel.content_files import symbolic_links  # noqa: E402
 from samspel.problems import Problem  # noqa: E402
 
 
@@ -51,6 +52,14 @@ def print_problems(
         print(problem.format(), file=stream)
         if github:
             print(problem.github_annotation(), file=stream)
+
+
+def has_links(content_root: Path) -> bool:
+    """True when the content folder holds a symbolic link (or is one); nothing is opened.
+
+    The build asks this before it starts Pelican, whose file walk follows links.
+    """
+    return bool(symbolic_links(content_root))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,6 @@ other problems behind a traceback.
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -27,16 +26,14 @@ from .check_companies import check_companies
 from .check_messages import FILE_FIELD, make_problem
 from .check_pairs import COLLECTION_RULES
 from .check_rules import ITEM_RULES
+from .content_files import ContentTree, content_folder, link_problems, walk
 from .content_index import ContentItem
 from .contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
 from .frontmatter import FrontMatterError, split
-from .images import ImageError, ImageInfo
+from .images import IMAGE_SUFFIXES, ImageError, ImageInfo
 from .problems import Problem
 
 log = logging.getLogger(__name__)
-
-#: folders under content/ that hold no content files (pictures, data)
-NOT_CONTENT = ("bilder", DATA_SECTION)
 
 __all__ = ["COLLECTION_RULES", "ITEM_RULES", "CheckContext", "check_content", "has_errors"]
 
@@ -56,42 +53,31 @@ class CheckContext:
     pictures: dict[Path, ImageInfo | ImageError] = field(default_factory=dict, repr=False)
     #: the content contract's Markdown per language, built once per check (check_html.py)
     converters: dict[str, Markdown] = field(default_factory=dict, repr=False)
-    #: what :meth:`relative` answered and the real path of each folder, for this check only
+    #: what :meth:`relative` answered, for this check only
     _shown: dict[Path, PurePosixPath] = field(default_factory=dict, init=False, repr=False)
-    _real_folders: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # resolved once: resolving costs a system call per path component
-        repo, content = self.repo_root.resolve(), self.content_root.resolve()
+        # resolved once, here: the paths shown are then made from the walk's own paths as
+        # text, so a symbolic link is named by itself, never by where it leads
+        repo, content = self.repo_root.resolve(), content_folder(self.content_root)
         self._bases = (os.fspath(repo), os.fspath(content.parent))
 
     def relative(self, path: Path) -> PurePosixPath:
-        """A path as the communicator sees it: relative to the repository."""
+        """A path as the communicator sees it: relative to the repository, links not followed."""
         shown = self._shown.get(path)
         if shown is None:
-            shown = self._shown[path] = self._relative_text(self._real(path))
+            shown = self._shown[path] = self._relative_text(os.path.abspath(path))
         return shown
 
-    def _real(self, path: Path) -> str:
-        """``path.resolve()`` as text, resolving each folder once and then only the file name."""
-        text = os.fspath(path)
-        folder, name = os.path.split(text)
-        if not os.path.isabs(text) or name in ("", ".", "..") or os.path.islink(text):
-            return os.fspath(path.resolve())  # a linked file may lead anywhere
-        real_folder = self._real_folders.get(folder)
-        if real_folder is None:
-            real_folder = self._real_folders[folder] = os.fspath(Path(folder).resolve())
-        return os.path.join(real_folder, name)
-
-    def _relative_text(self, real: str) -> PurePosixPath:
+    def _relative_text(self, absolute: str) -> PurePosixPath:
         """Relative to the repository, else to the content folder's parent, else absolute."""
         for base in self._bases:
-            if real == base:
+            if absolute == base:
                 return PurePosixPath(".")
             prefix = base if base.endswith("/") else base + "/"
-            if real.startswith(prefix):
-                return PurePosixPath(real[len(prefix) :])
-        return PurePosixPath(real)
+            if absolute.startswith(prefix):
+                return PurePosixPath(absolute[len(prefix) :])
+        return PurePosixPath(absolute)
 
     def content_path(self, section: str, slug: str, lang: str) -> PurePosixPath:
         return self.relative(self.content_root / section / f"{slug}.{lang}.md")
@@ -194,59 +180,62 @@ def _guarded(rule: Callable, subject, context: CheckContext, path: Path) -> list
 def content_files(content_root: Path) -> list[Path]:
     """Every Markdown file under content/, except in the picture and data folders.
 
-    Walks with ``os.scandir`` (one system call per folder, not per file) and never
-    enters the picture library. Like ``Path.rglob``, it does not follow linked
-    folders and skips folders it may not read.
+    The walk and its skip rule are content_files.py's, shared with the build: no
+    symbolic link, no dot-file, no editor backup.
     """
-    found: list[tuple[str, ...]] = []
-
-    def walk(folder: str, parts: tuple[str, ...]) -> None:
-        try:
-            with os.scandir(folder) as entries:
-                listed = list(entries)
-        except PermissionError:
-            return
-        for entry in listed:
-            name = entry.name
-            if name.startswith(".") or (not parts and name in NOT_CONTENT):
-                continue  # editor backups and system files (.DS_Store, .#x.md)
-            if entry.is_dir(follow_symlinks=False):
-                walk(entry.path, (*parts, name))
-            elif _is_markdown(name) and _is_file(entry):
-                found.append((*parts, name))
-
-    walk(os.fspath(content_root), ())
-    return [content_root.joinpath(*parts) for parts in sorted(found)]
+    return walk(content_folder(content_root)).markdown
 
 
-def _is_file(entry: os.DirEntry) -> bool:
-    """``Path.is_file()``: a link loop or a vanished file is no file, other errors are raised."""
-    try:
-        return entry.is_file()
-    except OSError as error:
-        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
-            return False
-        raise
+class _PictureMemo(dict):
+    """``CheckContext.pictures`` that never lets the picture rule open a path through a link.
+
+    The picture rule opens every picture an item names, and asks this memo
+    first (``path not in seen``). A path through a symbolic link is answered
+    here as a missing picture, before anything could open it; the link itself
+    is reported as ``symlink``.
+    """
+
+    def __init__(self, tree: ContentTree) -> None:
+        super().__init__()
+        self._tree = tree
+
+    def __contains__(self, path: object) -> bool:
+        if super().__contains__(path):
+            return True
+        if isinstance(path, Path) and self._tree.through_link(path):
+            self[path] = ImageError("image-missing", "symlink")
+            return True
+        return False
 
 
-def _is_markdown(name: str) -> bool:
-    """``Path(name).suffix`` is .md or .markdown, in any case."""
-    dot = name.rfind(".")
-    return 0 < dot < len(name) - 1 and name[dot:].lower() in (".md", ".markdown")
+def _library_problems(tree: ContentTree, context: CheckContext) -> list[Problem]:
+    """``not-a-picture`` for each file in bilder/ that the picture pipeline does not read.
+
+    Pictures are published only as re-encoded derivatives, so nothing else has
+    a use there; an SVG, an HTML or a script file would be a page on our domain.
+    """
+    return [
+        make_problem(context.relative(path), 1, FILE_FIELD, "not-a-picture", "sv", value=path.name)
+        for path in tree.library
+        if not path.name.lower().endswith(IMAGE_SUFFIXES)
+    ]
 
 
 def check_content(content_root: Path, repo_root: Path) -> list[Problem]:
     """Every problem in every file under ``content_root``, sorted by file and line."""
-    content_root = content_root.resolve()
+    content_root = content_folder(content_root)
+    tree = walk(content_root)
     context = CheckContext(content_root, repo_root)
-    problems: list[Problem] = []
+    context.pictures = _PictureMemo(tree)
+    problems = link_problems(tree.links, context.relative)
+    problems += _library_problems(tree, context)
     companies = content_root / DATA_SECTION / COMPANIES_FILE
-    if companies.is_file():
+    if not tree.through_link(companies) and companies.is_file():
         ids, company_problems = check_companies(companies, context.relative(companies))
         context.company_ids = ids
         problems += company_problems
     items: list[ContentItem] = []
-    for path in content_files(content_root):
+    for path in tree.markdown:
         try:
             item, file_problems = read_item(path, context)
         except Exception as error:  # an unreadable file, a permission error …

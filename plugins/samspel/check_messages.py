@@ -374,6 +374,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{value} begynner med http://, som ikke er kryptert. Skriv adressen med https:// "
         "i stedet: {suggestion}",
     },
+    "symlink": {
+        "sv": "Detta är en symbolisk länk (en genväg till en annan fil eller mapp), inte en "
+        "riktig fil. Webbplatsen läser aldrig länkar, eftersom en länk kan leda till filer "
+        "utanför innehållet. Ta bort länken och lägg själva filen eller mappen här i stället, "
+        "till exempel en kopia av texten som content/aktiviteter/kafe.sv.md eller av bilden "
+        "som content/bilder/konsert.jpg.",
+        "nb": "Dette er en symbolsk lenke (en snarvei til en annen fil eller mappe), ikke en "
+        "ekte fil. Nettstedet leser aldri lenker, fordi en lenke kan føre til filer utenfor "
+        "innholdet. Fjern lenken og legg selve filen eller mappen her i stedet, for eksempel "
+        "en kopi av teksten som content/aktiviteter/kafe.nb.md eller av bildet som "
+        "content/bilder/konsert.jpg.",
+    },
+    "not-a-picture": {
+        "sv": "Filen {value} är ingen bild som webbplatsen kan visa, och i content/bilder/ får "
+        "bara bilder i JPEG, PNG, WebP eller AVIF ligga (inte SVG, HTML, skript, text eller andra "
+        "filer). Ta bort filen, eller spara bilden som JPEG eller PNG med rätt ändelse, till "
+        "exempel content/bilder/konsert.jpg.",
+        "nb": "Filen {value} er ikke et bilde nettstedet kan vise, og i content/bilder/ kan det "
+        "bare ligge bilder i JPEG, PNG, WebP eller AVIF (ikke SVG, HTML, skript, tekst eller andre "
+        "filer). Fjern filen, eller lagre bildet som JPEG eller PNG med riktig endelse, for "
+        "eksempel content/bilder/konsert.jpg.",
+    },
 }
 
 #: rule codes, each listed in CONTRIBUTING.md

@@ -6,7 +6,7 @@ site) and replaces every ``<img>`` of a local file in the body by the same
 responsive ``<picture>`` markup. Which derivative files a site uses is
 collected in the site's generator context; :class:`PictureGenerator` copies
 exactly those into ``<output>/bilder/`` and records how many pictures were
-encoded. Camera originals are never copied as static files.
+encoded. No file of content/ (camera originals included) is copied as it is.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from pelican.contents import Article, Page
 from pelican.generators import Generator
 
 from .images import (
-    IMAGE_SUFFIXES,
     DerivativeCache,
     Derivatives,
     ImageError,
@@ -130,18 +129,17 @@ def registry(context: dict, settings: dict) -> _Registry:
 
 
 def drop_originals(generator) -> None:
-    """Receiver of ``static_generator_finalized``: never copy a camera original (with its EXIF).
+    """Receiver of ``static_generator_finalized``: never copy a file of content/ as it is.
 
-    Only content pictures are dropped; the theme's own images are copied as usual.
+    Pictures are published only as re-encoded derivatives (no camera original
+    with its EXIF), and nothing else in content/ is for visitors: an SVG with a
+    script, an ``.html`` or a ``.js`` file, or a file a ``{static}`` link names,
+    copied to our domain, would be a page or a script of ours. So every static
+    file Pelican found in content/ is dropped; the theme's own files are copied
+    from THEME_STATIC_PATHS, not from this list, and stay.
     """
-    kept = [
-        static
-        for static in generator.staticfiles
-        if not str(static.source_path).lower().endswith(IMAGE_SUFFIXES)
-    ]
-    generator.staticfiles[:] = kept
-    if generator.context.get("staticfiles") is not generator.staticfiles:
-        generator.context["staticfiles"] = kept
+    generator.staticfiles[:] = []
+    generator.context["staticfiles"] = generator.staticfiles
 
 
 def attach_pictures(content) -> None:

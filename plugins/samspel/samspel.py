@@ -8,10 +8,12 @@ the plugin once per language in the same process.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 
 from .calendar import CalendarGenerator
+from .content_files import refuse_links, with_skip_patterns
 from .formatting import JINJA_FILTERS
 from .gettext_shortcut import use_gettext_shortcut
 from .html_policy import content_html_filter
@@ -27,12 +29,30 @@ log = logging.getLogger(__name__)
 
 
 def add_reader(readers) -> None:
-    """Read ``.md`` files with YAML front matter."""
+    """Only our reader reads content: ``.md`` files with YAML front matter.
+
+    Pelican's own readers would read what the content check never reads: its
+    plain Markdown reader takes ``.markdown``, ``.mkd`` and ``.mdown`` (without
+    our front matter rules), and its HTML reader ``.htm``. Every reader but ours
+    and the one for static files is switched off, whatever READERS says.
+    """
+    for extension in list(readers.reader_classes):
+        if extension != "static":
+            readers.reader_classes[extension] = None
     readers.reader_classes["md"] = YamlMarkdownReader
 
 
 def configure(pelican) -> None:
-    """Check the plugin's settings once and give templates our filters and globals."""
+    """Refuse content with a link, skip what the check skips, check the plugin's settings.
+
+    Runs at ``initialized``, before Pelican reads a single file, in every site's
+    Pelican (tools/build.py refuses links before Pelican starts; this guards a
+    direct ``pelican`` run). The skip rule of content_files.py goes into
+    IGNORE_FILES beside the site's own patterns (its other language), so that
+    a file the check skips is never published either.
+    """
+    refuse_links(Path(pelican.settings["PATH"]))
+    pelican.settings["IGNORE_FILES"] = with_skip_patterns(pelican.settings["IGNORE_FILES"])
     sites = sites_setting(pelican.settings)
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters.update(JINJA_FILTERS)
