@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import REPO, run_build, write_content
+from helpers import REPO, run_build, write_content, write_settings
 
 sys.path[:0] = [str(REPO), str(REPO / "plugins")]
 
@@ -613,6 +613,19 @@ def test_a_failed_check_stops_the_build_and_keeps_the_last_output(tmp_path: Path
     assert "Traceback" not in bad.log
     assert sorted(output.rglob("*")) == listing
     assert {path: path.read_bytes() for path in output.rglob("*") if path.is_file()} == before
+
+
+def test_a_build_that_fails_after_the_check_ends_in_words_not_a_traceback(tmp_path: Path) -> None:
+    """A failure past the check (a wrong setting, say) ends in sv and nb, with no traceback."""
+    settings = write_settings(tmp_path / "conf.py", 'SEARCH = {"pages_per_shard": "many"}')
+    output = tmp_path / "output"
+    build = run_build(output, content=write_content(tmp_path / "content", BASE), settings=settings)
+    assert build.returncode == 1
+    assert "Traceback" not in build.log
+    assert build.log.rstrip().endswith(
+        "build: output/ lämnades som det var / output/ ble ikke endret"
+    )
+    assert not (output / "se").exists()
 
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")

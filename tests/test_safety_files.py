@@ -435,7 +435,7 @@ def test_a_build_with_a_link_never_starts_pelican_and_keeps_the_output(
     bad = run_build(output, content=content, cache=cache)
     assert bad.returncode == 1
     assert f"{shown}:1: error: fil: " in bad.log and "[symlink]" in bad.log, bad.log
-    assert "build: output/ left as it was" in bad.log
+    assert "build: output/ lämnades som det var / output/ ble ikke endret" in bad.log
     assert "Traceback" not in bad.log
     assert SECRET not in bad.log and ENV_SECRET not in bad.log
     assert "utanfor" not in bad.log
@@ -454,7 +454,7 @@ def refused_build(published, tmp_path: Path, change: Callable[[Path], None]) -> 
     before = snapshot(output)
     bad = run_build(output, content=content, cache=tmp_path / "cache")
     assert bad.returncode == 1
-    assert "build: output/ left as it was" in bad.log
+    assert "build: output/ lämnades som det var / output/ ble ikke endret" in bad.log
     assert "Traceback" not in bad.log
     assert snapshot(output) == before
     return bad

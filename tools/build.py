@@ -48,7 +48,18 @@ TRANSLATIONS = ROOT / "theme" / "translations"
 #: site language -> folder of its publish root under the output folder
 ROOTS = {"sv": "se", "nb": "no"}
 
-log = logging.getLogger("samspel.build")
+#: the last line of a failed build, in both languages (the communicator may read either)
+KEPT = "build: output/ lämnades som det var / output/ ble ikke endret"
+CHECK_FIRST = KEPT + "; kör / kjør make check"
+
+
+def say(*lines: str) -> None:
+    """Print a build's own message to stderr, never through logging.
+
+    Pelican's logging is fatal on warnings in this process (run_pelican), so a
+    message logged after a failure would itself raise, with a traceback.
+    """
+    print(*lines, sep="\n", file=sys.stderr)
 
 
 def compile_catalogues(translations: Path = TRANSLATIONS) -> list[Path]:
@@ -216,8 +227,7 @@ def content_is_valid(content_root: Path) -> bool:
     errors = [p for p in check_content(content_root, ROOT) if p.severity == "error"]
     if errors:
         print_problems(errors, stream=sys.stderr)
-        print(summary(errors), file=sys.stderr)
-        print("build: output/ left as it was; run make check", file=sys.stderr)
+        say(summary(errors), CHECK_FIRST)
     return not errors
 
 
@@ -233,7 +243,7 @@ def refuse_links(content_root: Path) -> bool:
     if not has_links(content_root):
         return False
     if content_is_valid(content_root):  # cannot be: a link is an error of the check
-        log.error("build: content/ holds a symbolic link; output/ left as it was")
+        say("build: content/ har en symbolisk länk / har en symbolsk lenke", CHECK_FIRST)
     return True
 
 
@@ -253,14 +263,14 @@ def build(
         run_pelican(settings, partial(content_is_valid, content_root))
         missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
         if missing:
-            log.error("build: no output for %s; nothing was replaced", ", ".join(missing))
+            say(f"build: ingen utdata för / ingen utdata for {', '.join(missing)}", KEPT)
             return 1
         swap_in(staging, output, trash_folder(settings))
         empty_trash_later(trash_folder(settings))
     except InvalidContent:
         return 1
     except Exception as error:  # Pelican raises on the first fatal warning
-        log.error("build failed, output/ left as it was: %s", error)
+        say(f"build: för utvecklare / for utviklere: {type(error).__name__}: {error}", KEPT)
         return 1
     finally:
         shutil.rmtree(staging, ignore_errors=True)
