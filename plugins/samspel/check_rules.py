@@ -11,6 +11,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -288,10 +289,16 @@ Rule = Callable[[ContentItem, "CheckContext"], Iterable[Problem]]
 
 #: every rule run on each content file, in this order; add new rules here
 def pictures(item: ContentItem, context: CheckContext) -> Iterable[Problem]:
-    """The main picture and pictures in the text: alt text, file, format, size."""
-    return image_problems(
+    """The main picture and pictures in the text: alt text, file, format, size.
+
+    Named like every other problem of the check (:meth:`CheckContext.relative`), so a
+    content folder outside the repository is not shown with an absolute path.
+    """
+    shown = context.relative(item.path)
+    problems = image_problems(
         item, context.content_root, context.repo_root, read_body=False, seen=context.pictures
     )
+    return [replace(problem, path=shown) for problem in problems]
 
 
 ITEM_RULES: list[Rule] = [
