@@ -103,6 +103,10 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = None
 FEED_MAX_ITEMS = 50
+# Every feed entry names its author, the project (Pelican gives each article AUTHOR when its
+# file names none): an Atom entry must have one, and an empty <name/> says nothing. No author
+# pages are written (AUTHOR_SAVE_AS).
+AUTHOR = SITENAME
 
 # --- theme and translations (msgids are English; sv and nb catalogues both apply)
 THEME_STATIC_DIR = "theme"

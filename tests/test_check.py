@@ -393,6 +393,33 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
             ("unknown-language", "content/aktiviteter/kafe.sv.mkd", 1),
         ],
     ),
+    "accessibility statement without a feedback address": (
+        {
+            "sidor/tillganglighet.sv.md": "---\ntitle: Tillgänglighet\n---\nT\n",
+            "sidor/tillganglighet.nb.md": "---\ntitle: Tilgjengelighet\nfeedback_email: \n---\nT\n",
+        },
+        [
+            ("feedback-missing", "content/sidor/tillganglighet.nb.md", 3),
+            ("feedback-missing", "content/sidor/tillganglighet.sv.md", 1),
+        ],
+    ),
+    "feedback address that is no e-mail address": (
+        {
+            "sidor/tillganglighet.sv.md": (
+                "---\ntitle: Tillgänglighet\nfeedback_email: mailto:a@example.se\n---\nT\n"
+            ),
+            "sidor/tillganglighet.nb.md": (
+                "---\ntitle: Tilgjengelighet\nfeedback_email: a at example.no\n---\nT\n"
+            ),
+            "sidor/om.sv.md": "---\ntitle: Om\nfeedback_email: a@example\n---\nT\n",
+            "sidor/om.nb.md": "---\ntitle: Om\nfeedback_email: a.b@example.no\n---\nT\n",
+        },
+        [
+            ("bad-feedback-email", "content/sidor/om.sv.md", 3),
+            ("bad-feedback-email", "content/sidor/tillganglighet.nb.md", 3),
+            ("bad-feedback-email", "content/sidor/tillganglighet.sv.md", 3),
+        ],
+    ),
 }
 
 

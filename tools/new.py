@@ -178,6 +178,30 @@ FIELD_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             "",
         ),
     },
+    "source": {
+        "sv": (
+            "Valfritt: var uppgifterna kommer ifrån, visas som Källa: … längst ned,\n"
+            "till exempel: Delrapport 1, december 2023. Lämna tomt annars.",
+            "",
+        ),
+        "nb": (
+            "Valgfritt: hvor opplysningene kommer fra, vises som Kilde: … nederst,\n"
+            "for eksempel: Delrapport 1, desember 2023. La stå tomt ellers.",
+            "",
+        ),
+    },
+    "feedback_email": {
+        "sv": (
+            "Bara i tillgänglighetsredogörelsen: e-postadressen som tar emot synpunkter\n"
+            "på tillgängligheten, visas överst på sidan. Lämna tomt annars.",
+            "",
+        ),
+        "nb": (
+            "Bare i tilgjengelighetserklæringen: e-postadressen som tar imot\n"
+            "tilbakemeldinger om tilgjengelighet, vises øverst på siden. La stå tomt ellers.",
+            "",
+        ),
+    },
 }
 #: a page's summary is optional
 PAGE_SUMMARY = {

@@ -13,7 +13,9 @@ from pathlib import PurePosixPath
 from .problems import Problem
 
 #: rules whose problems are likely mistakes, not errors: they never stop a build
-WARNINGS: frozenset[str] = frozenset({"unknown-key", "missing-translation", "empty-body"})
+WARNINGS: frozenset[str] = frozenset(
+    {"unknown-key", "missing-translation", "empty-body", "feedback-missing"}
+)
 
 MESSAGES: dict[str, dict[str, str]] = {
     "not-utf8": {
@@ -395,6 +397,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "bare ligge bilder i JPEG, PNG, WebP eller AVIF (ikke SVG, HTML, skript, tekst eller andre "
         "filer). Fjern filen, eller lagre bildet som JPEG eller PNG med riktig endelse, for "
         "eksempel content/bilder/konsert.jpg.",
+    },
+    "feedback-missing": {
+        "sv": "Tillgänglighetsredogörelsen saknar en e-postadress för synpunkter på "
+        "tillgängligheten, och webbplatsen hittar aldrig på någon. Skriv adressen som tar emot "
+        "synpunkterna: feedback_email: tillganglighet@example.se. Finns ingen sådan adress, "
+        "låt fältet vara tomt och skriv i texten hur man annars lämnar synpunkter, till exempel "
+        "via projektägarna.",
+        "nb": "Tilgjengelighetserklæringen mangler en e-postadresse for tilbakemeldinger om "
+        "tilgjengelighet, og nettstedet finner aldri på en. Skriv adressen som tar imot "
+        "tilbakemeldingene: feedback_email: tilgjengelighet@example.no. Finnes det ingen slik "
+        "adresse, la feltet stå tomt og skriv i teksten hvordan man ellers gir "
+        "tilbakemelding, for eksempel via prosjekteierne.",
+    },
+    "bad-feedback-email": {
+        "sv": "{value} är ingen e-postadress. Skriv bara adressen, utan mailto: och utan "
+        "mellanslag: feedback_email: tillganglighet@example.se",
+        "nb": "{value} er ingen e-postadresse. Skriv bare adressen, uten mailto: og uten "
+        "mellomrom: feedback_email: tilgjengelighet@example.no",
     },
 }
 

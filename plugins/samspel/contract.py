@@ -46,15 +46,36 @@ DEFAULT_STATUS = "planned"
 #: (a poster with Swedish or Norwegian text on it).
 IMAGE_FIELDS: tuple[str, ...] = ("image", "image_alt", "image_credit")
 
+#: where an item's facts come from ("Delrapport 1, december 2023"), shown once near the end
+#: of its page as "Källa: …" / "Kilde: …" instead of remarks about the source in the text.
+#: Not a shared field: each language writes its own words.
+SOURCE_FIELD = "source"
+#: the address for feedback on the site's accessibility, shown by the accessibility
+#: statement; the check warns while a statement has none (``feedback-missing``), since the
+#: site must never invent one
+FEEDBACK_FIELD = "feedback_email"
+#: ``content/sidor/<STATEMENT_SLUG>.<lang>.md``: the accessibility statements (every footer
+#: links them)
+STATEMENT_SLUG = "tillganglighet"
+
 #: kind -> (required fields, optional fields)
 FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "activity": (
         ("title", "type", "start", "place", "country", "summary"),
-        ("end", "initiative", "companies", "registration", "status", "host", *IMAGE_FIELDS),
+        (
+            "end",
+            "initiative",
+            "companies",
+            "registration",
+            "status",
+            "host",
+            *IMAGE_FIELDS,
+            SOURCE_FIELD,
+        ),
     ),
-    "initiative": (("title", "summary"), IMAGE_FIELDS),
-    "news": (("title", "date", "summary"), IMAGE_FIELDS),
-    "page": (("title",), ("summary", *IMAGE_FIELDS)),
+    "initiative": (("title", "summary"), (*IMAGE_FIELDS, SOURCE_FIELD)),
+    "news": (("title", "date", "summary"), (*IMAGE_FIELDS, SOURCE_FIELD)),
+    "page": (("title",), ("summary", *IMAGE_FIELDS, SOURCE_FIELD, FEEDBACK_FIELD)),
 }
 
 #: facts that must be the same in both language files of one item

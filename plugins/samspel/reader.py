@@ -20,10 +20,12 @@ from pelican.utils import SafeDatetime
 from .contract import (
     COUNTRY_TIMEZONES,
     DEFAULT_STATUS,
+    FEEDBACK_FIELD,
     FILENAME_PATTERN,
     LIST_FIELDS,
     RESERVED_KEYS,
     SECTIONS,
+    SOURCE_FIELD,
     parse_moment,
     schedule_for,
 )
@@ -36,8 +38,9 @@ log = logging.getLogger(__name__)
 #: Pelican keys we set ourselves; a communicator's value for them is ignored.
 _RESERVED = set(RESERVED_KEYS)
 _LIST_FIELDS = set(LIST_FIELDS)
-#: one-line text fields, trimmed (image_alt and image_credit end up in HTML attributes)
-_TEXT_FIELDS = {"image", "image_alt", "image_credit"}
+#: one-line text fields, trimmed (image_alt and image_credit end up in HTML attributes,
+#: the source and the feedback address on one line of the page)
+_TEXT_FIELDS = {"image", "image_alt", "image_credit", SOURCE_FIELD, FEEDBACK_FIELD}
 
 
 def safe_datetime(moment: datetime) -> SafeDatetime:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from html import unescape
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -108,25 +110,73 @@ def _html_files(output: Path) -> list[str]:
     return found
 
 
+#: the sitemap's own namespace, and XHTML's for the language alternates Google reads in it
+SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
+#: what base.html writes in a page's head when the page exists on the other site too
+_ALTERNATE = re.compile(
+    r'<link rel="alternate" hreflang="(?P<lang>[a-z]+)" href="(?P<href>[^"]+)">'
+)
+#: the head of every page fits in this; a longer one is read to its end
+_HEAD_BYTES = 16384
+
+
+def page_alternates(html_file: Path) -> dict[str, str]:
+    """``{lang: url}`` of the hreflang links in the page's ``<head>`` (none: no counterpart).
+
+    The page's own head is the one place that decides whether it has a counterpart
+    (``counterpart()`` asks the content index for items; the calendar and the lists
+    know theirs), so the sitemap repeats exactly what the page says and the two never
+    disagree. Only the head is read: content never reaches it, and it is short.
+    """
+    with html_file.open(encoding="utf-8") as handle:
+        text = handle.read(_HEAD_BYTES)
+        if "</head>" not in text:
+            text += handle.read()
+    head = text.split("</head>", 1)[0]
+    return {match["lang"]: unescape(match["href"]) for match in _ALTERNATE.finditer(head)}
+
+
+def _attribute(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
+
+
+def sitemap_entry(location: str, lang: str, alternates: dict[str, str]) -> str:
+    """One ``<url>``: its ``<loc>``, then (sitemaps.org allows other namespaces only after
+    ``loc``) an ``xhtml:link`` for every language version, this one included, as Google asks.
+    """
+    other = other_language(lang)
+    if other not in alternates:
+        return f"  <url><loc>{escape(location)}</loc></url>"
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{code}" href="{_attribute(url)}"/>'
+        for code, url in ((lang, location), (other, alternates[other]))
+    )
+    return f"  <url><loc>{escape(location)}</loc>{links}</url>"
+
+
 def write_robots_and_sitemap(pelican) -> None:
     """After a site is written, list its HTML pages in sitemap.xml and point robots.txt at it.
 
     Walking the output folder catches the pages of every generator, ours and
     other plugins' alike. The build writes into a fresh folder, so nothing stale
-    is listed; the order is sorted, so the file is reproducible.
+    is listed; the order is sorted, so the file is reproducible. A page that
+    exists on the other site too carries both language versions as alternates,
+    each with its own domain.
     """
     output = Path(pelican.settings["OUTPUT_PATH"])
     siteurl = pelican.settings["SITEURL"]
-    locations = []
+    lang = pelican.settings["DEFAULT_LANG"]
+    entries = []
     for relative in sorted(_html_files(output), key=lambda path: path.split("/")):
         if relative == "404.html" or relative.startswith(("theme/", "drafts/")):
             continue
-        path = relative.removesuffix("index.html")
-        locations.append(f"  <url><loc>{escape(f'{siteurl}/{path}')}</loc></url>")
+        location = f"{siteurl}/{relative.removesuffix('index.html')}"
+        entries.append(sitemap_entry(location, lang, page_alternates(output / relative)))
     (output / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        + "\n".join(locations)
+        f'<urlset xmlns="{SITEMAP_NAMESPACE}" xmlns:xhtml="{XHTML_NAMESPACE}">\n'
+        + "\n".join(entries)
         + "\n</urlset>\n",
         encoding="utf-8",
     )
