@@ -420,6 +420,46 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
             ("bad-feedback-email", "content/sidor/tillganglighet.sv.md", 3),
         ],
     ),
+    "value starting with &": (
+        {"aktiviteter/kafe.sv.md": activity("sv", title="&Co på scen")},
+        [("yaml-reference", SV, 2)],
+    ),
+    "value starting with *": (
+        {"aktiviteter/kafe.nb.md": activity("nb", summary="*nytt")},
+        [("yaml-reference", NB, 8)],
+    ),
+    "a merge key": (
+        {"aktiviteter/kafe.sv.md": activity("sv", **{"<<": "{host: Samspel 63}"})},
+        [("yaml-reference", SV, 12)],
+    ),
+    "a YAML tag": (
+        {"aktiviteter/kafe.nb.md": activity("nb", title="!!str Fortellerkafé")},
+        [("yaml-tag", NB, 2)],
+    ),
+    "lists nested too deep": (
+        {"aktiviteter/kafe.sv.md": activity("sv", companies="[" * 21 + "a" + "]" * 21)},
+        [("yaml-too-deep", SV, 10)],
+    ),
+    "a content file too large": (
+        {"aktiviteter/kafe.nb.md": activity("nb") + "Lang tekst. " * 50_000},
+        [("too-large", NB, 1)],
+    ),
+    "a no-break space after the colon": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("place: ", "place:\u00a0")},
+        [("no-break-space", SV, 6)],
+    ),
+    "a value in curly quotes": (
+        {"aktiviteter/kafe.sv.md": activity("sv", title="”Berättarkafé”")},
+        [("curly-quotes", SV, 2)],
+    ),
+    "a known key with a capital letter": (
+        {"aktiviteter/kafe.nb.md": activity("nb", Status="cancelled")},
+        [("key-case", NB, 12)],
+    ),
+    "a text too nested for Markdown": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", "- " * 30 + "x")},
+        [("too-complex", SV, 13)],
+    ),
 }
 
 

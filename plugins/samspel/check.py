@@ -23,13 +23,13 @@ from pathlib import Path, PurePosixPath
 from markdown import Markdown
 
 from .check_companies import check_companies
-from .check_messages import FILE_FIELD, make_problem
+from .check_messages import FILE_FIELD, frontmatter_problem, make_problem
 from .check_pairs import COLLECTION_RULES
 from .check_rules import ITEM_RULES
 from .content_files import ContentTree, content_folder, link_problems, walk
 from .content_index import ContentItem
 from .contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
-from .frontmatter import FrontMatterError, split
+from .frontmatter import FrontMatterError, read_limited, split
 from .images import IMAGE_SUFFIXES, ImageError, ImageInfo
 from .problems import Problem
 
@@ -111,15 +111,6 @@ def file_name_parts(name: str) -> tuple[str, str | None]:
     return (slug, lang) if dot else (stem, None)
 
 
-def _yaml_variant(detail: str) -> str | None:
-    """A more precise message for a tab or a control character (libyaml's or PyYAML's words)."""
-    if "tab" in detail or "'\\t'" in detail:
-        return "tab"
-    if "control characters" in detail or "special characters" in detail:
-        return "control"
-    return None
-
-
 def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, list[Problem]]:
     """Read one content file; return the item, or None and why it cannot be checked further."""
     folder_text, name = os.path.split(os.fspath(path))
@@ -141,26 +132,20 @@ def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, li
     context.files.add((section, slug, lang))
     if section == "initiativ":
         context.initiatives.add(slug)
-    data = path.read_bytes()
     try:
+        data = read_limited(path)  # at most one byte past the limit, however large the file
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, file_problem("not-utf8", line, row=line)
+    except FrontMatterError as error:  # too large to read
+        return None, [frontmatter_problem(context.relative(path), error, message_lang)]
     if not text.strip("\ufeff \t\r\n"):
         return None, file_problem("empty-file")
     try:
         head = split(text)
     except FrontMatterError as error:
-        relative = context.relative(path)
-        if error.code == "duplicate-key":
-            problem = make_problem(relative, error.line, error.detail, error.code, lang)
-            return None, [problem]
-        variant = _yaml_variant(error.detail) if error.code == "yaml-syntax" else None
-        problem = make_problem(
-            relative, error.line, FILE_FIELD, error.code, lang, variant, detail=error.detail
-        )
-        return None, [problem]
+        return None, [frontmatter_problem(context.relative(path), error, lang)]
     return ContentItem(section, slug, lang, path, head.fields, head.body, head.body_line), []
 
 

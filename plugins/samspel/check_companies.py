@@ -10,15 +10,22 @@ from __future__ import annotations
 import difflib
 from pathlib import Path, PurePosixPath
 
-from .check_messages import EXAMPLES, FILE_FIELD, KIND_NAMES, make_problem, quoted
-from .check_rules import https_instead, is_web_address, slugify
+from .check_messages import (
+    EXAMPLES,
+    FILE_FIELD,
+    KIND_NAMES,
+    frontmatter_problem,
+    make_problem,
+    quoted,
+)
+from .check_rules import https_instead, is_web_address, key_example, known_in_lowercase, slugify
 from .contract import (
     COMPANY_FIELDS_OPTIONAL,
     COMPANY_FIELDS_REQUIRED,
     COUNTRY_TIMEZONES,
     SLUG_PATTERN,
 )
-from .frontmatter import FrontMatterError, Value, parse_mapping_list
+from .frontmatter import FrontMatterError, Value, parse_mapping_list, read_limited
 from .problems import Problem
 
 _LANG = "sv"
@@ -48,7 +55,10 @@ def _entry_problems(path: PurePosixPath, line: int, fields: dict[str, Value]) ->
                 example=EXAMPLES[name][_LANG],
             )
     for name in fields:
-        if name not in _KNOWN:
+        lower = known_in_lowercase(name, _KNOWN) if name not in _KNOWN else None
+        if lower is not None:
+            report(name, "key-case", lower=lower, example=key_example(lower, _LANG))
+        elif name not in _KNOWN:
             closest = difflib.get_close_matches(name.lower(), _KNOWN, n=1, cutoff=0.5)
             kind = KIND_NAMES["company"][_LANG]
             if closest:
@@ -79,15 +89,13 @@ def _entry_problems(path: PurePosixPath, line: int, fields: dict[str, Value]) ->
 def check_companies(path: Path, relative: PurePosixPath) -> tuple[set[str], list[Problem]]:
     """The company ids in the file and every problem with it."""
     try:
-        entries = parse_mapping_list(path.read_bytes().decode("utf-8"))
+        data = read_limited(path)  # at most one byte past the data file limit
+        entries = parse_mapping_list(data.decode("utf-8"))
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         return set(), [make_problem(relative, line, FILE_FIELD, "not-utf8", _LANG, row=line)]
     except FrontMatterError as error:
-        field = error.detail if error.code == "duplicate-key" else FILE_FIELD
-        return set(), [
-            make_problem(relative, error.line, field, error.code, _LANG, detail=error.detail)
-        ]
+        return set(), [frontmatter_problem(relative, error, _LANG)]
     ids: dict[str, int] = {}
     problems: list[Problem] = []
     for line, fields in entries:

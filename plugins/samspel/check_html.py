@@ -14,11 +14,23 @@ from typing import TYPE_CHECKING
 from markdown import Markdown
 
 from .content_index import ContentItem
-from .html_policy import Finding, browser_url, findings, locate, markdown_options
+from .html_policy import (
+    MARKDOWN_LIMITS,
+    Finding,
+    browser_url,
+    findings,
+    locate,
+    markdown_options,
+    too_complex,
+)
 from .problems import Problem
 
 if TYPE_CHECKING:
     from .check import CheckContext
+
+
+#: the bounds, as the messages name them
+LIMIT_WORDS = {f"max_{name}": value for name, value in MARKDOWN_LIMITS.items()}
 
 
 def converter(context: CheckContext, lang: str) -> Markdown:
@@ -68,11 +80,24 @@ def may_hold_markup(text: str) -> bool:
 
 
 def html(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[html-*]``: scripts, frames, styles, forms, head elements, other hosts, bad links."""
+    """``[html-*]``: scripts, frames, styles, forms, head elements, other hosts, bad links.
+
+    ``[too-complex]`` first: a text past Markdown's bounds is refused unrendered.
+    """
     summary = item.fields.get("summary")
-    if summary is not None and isinstance(summary.data, str) and may_hold_markup(summary.data):
-        for finding in findings(render(context, item.lang, summary.data)):
-            yield _problem(item, context, "summary", summary.line, finding)
+    if summary is not None and isinstance(summary.data, str):
+        bound = too_complex(summary.data)
+        if bound is not None:
+            yield context.report(item, "summary", "too-complex", variant=bound, **LIMIT_WORDS)
+        elif may_hold_markup(summary.data):
+            for finding in findings(render(context, item.lang, summary.data)):
+                yield _problem(item, context, "summary", summary.line, finding)
+    # the bounds first, on every text: the build's reader refuses the same texts
+    bound = too_complex(item.body)
+    if bound is not None:
+        line = item.body_line
+        yield context.report(item, "text", "too-complex", line=line, variant=bound, **LIMIT_WORDS)
+        return
     if not may_hold_markup(item.body):
         return
     after = 0

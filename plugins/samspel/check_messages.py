@@ -9,8 +9,12 @@ precise wording of the same rule (``bad-date/time-only``). Swedish is used for
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .frontmatter import FrontMatterError
 
 #: rules whose problems are likely mistakes, not errors: they never stop a build
 WARNINGS: frozenset[str] = frozenset(
@@ -43,22 +47,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "linje med --- mellom feltene og teksten.",
     },
     "yaml-syntax": {
-        "sv": "Raden går inte att läsa (YAML: {detail}). Skriv varje fält som namn, kolon, "
-        "mellanslag och värde, och sätt värdet inom citattecken om det innehåller kolon eller "
-        'börjar med ett specialtecken: title: "Berättarkafé: våren 2025".',
-        "nb": "Linjen kan ikke leses (YAML: {detail}). Skriv hvert felt som navn, kolon, "
-        "mellomrom og verdi, og sett verdien i anførselstegn hvis den inneholder kolon eller "
-        'begynner med et spesialtegn: title: "Fortellerkafé: våren 2025".',
+        "sv": "Raden går inte att läsa. Skriv varje fält som namn, kolon, mellanslag och värde, "
+        "och sätt värdet inom citattecken om det innehåller kolon eller börjar med ett "
+        'specialtecken: title: "Berättarkafé: våren 2025".',
+        "nb": "Linjen kan ikke leses. Skriv hvert felt som navn, kolon, mellomrom og verdi, og "
+        "sett verdien i anførselstegn hvis den inneholder kolon eller begynner med et "
+        'spesialtegn: title: "Fortellerkafé: våren 2025".',
     },
     "yaml-syntax/tab": {
-        "sv": "Raden har en tabb (YAML: {detail}). Använd mellanslag i stället för tabb.",
-        "nb": "Linjen har en tabulator (YAML: {detail}). Bruk mellomrom i stedet for tabulator.",
+        "sv": "Raden har en tabb. Använd mellanslag i stället för tabb, också för att dra in "
+        "raden.",
+        "nb": "Linjen har en tabulator. Bruk mellomrom i stedet for tabulator, også for å rykke "
+        "inn linjen.",
     },
     "yaml-syntax/control": {
-        "sv": "Raden innehåller ett osynligt styrtecken som inte får finnas i filen (YAML: "
-        "{detail}). Skriv om raden för hand i stället för att klistra in den.",
-        "nb": "Linjen inneholder et usynlig kontrolltegn som ikke kan være i filen (YAML: "
-        "{detail}). Skriv linjen på nytt for hånd i stedet for å lime den inn.",
+        "sv": "Raden innehåller ett osynligt styrtecken som inte får finnas i filen. Skriv om "
+        "raden för hand i stället för att klistra in den.",
+        "nb": "Linjen inneholder et usynlig kontrolltegn som ikke kan være i filen. Skriv "
+        "linjen på nytt for hånd i stedet for å lime den inn.",
     },
     "yaml-not-mapping": {
         "sv": "Fälten ska skrivas ett per rad, som namn, kolon och värde: title: Rubrik.",
@@ -252,6 +258,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{value} kan ikke forstås her. Skriv true hvis bedriften kan nevnes ved navn på "
         "nettstedene, ellers false.",
     },
+    "too-complex/brackets": {
+        "sv": "Texten har fler än {max_brackets} hakparenteser [ och blir för tung att läsa. "
+        "Ta bort lösa [ eller dela upp texten på flera sidor.",
+        "nb": "Teksten har flere enn {max_brackets} hakeparenteser [ og blir for tung å lese. "
+        "Fjern løse [ eller del teksten opp på flere sider.",
+    },
+    "too-complex/angles": {
+        "sv": "Texten har fler än {max_angles} tecken < och blir för tung att läsa. Skriv "
+        "texten med Markdown i stället för HTML, eller dela upp den på flera sidor.",
+        "nb": "Teksten har flere enn {max_angles} tegn < og blir for tung å lese. Skriv "
+        "teksten med Markdown i stedet for HTML, eller del den opp på flere sider.",
+    },
+    "too-complex/depth": {
+        "sv": "Texten har listor eller citat inuti varandra i mer än {max_depth} nivåer, eller "
+        "en rad som är indragen mer än {max_indent} tecken. Skriv listan med högst ett par "
+        "nivåer: - punkt, och under den   - underpunkt.",
+        "nb": "Teksten har lister eller sitater inni hverandre i mer enn {max_depth} nivåer, "
+        "eller en linje som er rykket inn mer enn {max_indent} tegn. Skriv listen med høyst et "
+        "par nivåer: - punkt, og under den   - underpunkt.",
+    },
     "html-script": {
         "sv": "{found} är ett skript, och skript kan inte vara en del av innehållet. Ta bort "
         "det: texten skrivs med Markdown, och webbplatsen lägger själv till det som behövs.",
@@ -416,6 +442,147 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{value} er ingen e-postadresse. Skriv bare adressen, uten mailto: og uten "
         "mellomrom: feedback_email: tilgjengelighet@example.no",
     },
+    "yaml-syntax/colon": {
+        "sv": "Raden har ett kolon mitt i ett värde utan citattecken. Sätt hela värdet inom "
+        'citattecken: title: "Berättarkafé: våren 2025".',
+        "nb": "Linjen har et kolon midt i en verdi uten anførselstegn. Sett hele verdien i "
+        'anførselstegn: title: "Fortellerkafé: våren 2025".',
+    },
+    "yaml-syntax/indent": {
+        "sv": "Raden börjar på fel ställe: den är indragen med mellanslag, eller följer inte "
+        "mönstret namn: värde. Börja varje fält längst till vänster, utan mellanslag före: "
+        "place: Jamtli, Östersund. Skriv en lista på en rad: companies: [kulturforetaget-ab].",
+        "nb": "Linjen begynner på feil sted: den er rykket inn med mellomrom, eller følger ikke "
+        "mønsteret navn: verdi. Begynn hvert felt helt til venstre, uten mellomrom foran: "
+        "place: Jamtli, Östersund. Skriv en liste på én linje: companies: [kulturbedriften-as].",
+    },
+    "yaml-syntax/missing-colon": {
+        "sv": "Raden är inte skriven som namn, kolon, mellanslag och värde. Skriv till exempel "
+        "place: Jamtli, Östersund, med ett mellanslag efter kolonet. Hör raden till texten på "
+        "raden ovanför, skriv allt på samma rad.",
+        "nb": "Linjen er ikke skrevet som navn, kolon, mellomrom og verdi. Skriv for eksempel "
+        "place: Jamtli, Östersund, med et mellomrom etter kolonet. Hører linjen til teksten på "
+        "linjen over, skriv alt på samme linje.",
+    },
+    "yaml-syntax/unclosed-quote": {
+        "sv": "Citattecknet före värdet på den här raden avslutas aldrig. Sätt samma "
+        'citattecken sist i värdet: title: "Berättarkafé i Östersund".',
+        "nb": "Anførselstegnet foran verdien på denne linjen avsluttes aldri. Sett det samme "
+        'anførselstegnet sist i verdien: title: "Fortellerkafé i Steinkjer".',
+    },
+    "yaml-syntax/after-quote": {
+        "sv": "Värdet börjar med citattecken men fortsätter efter det avslutande "
+        "citattecknet. Sätt hela värdet inom citattecken, och använd enkla citattecken för det "
+        "som ska synas inom citattecken: title: \"Kafé 'Berättarkväll' i Östersund\".",
+        "nb": "Verdien begynner med anførselstegn, men fortsetter etter det avsluttende "
+        "anførselstegnet. Sett hele verdien i anførselstegn, og bruk enkle anførselstegn for "
+        "det som skal vises i anførselstegn: title: \"Kafé 'Fortellerkveld' i Steinkjer\".",
+    },
+    "yaml-syntax/special": {
+        "sv": "Värdet börjar med ett tecken som inte får stå först utan citattecken (till "
+        "exempel @, `, %, &, * eller !). Sätt hela värdet inom citattecken: "
+        'title: "@samspel63 på scen".',
+        "nb": "Verdien begynner med et tegn som ikke kan stå først uten anførselstegn (for "
+        "eksempel @, `, %, &, * eller !). Sett hele verdien i anførselstegn: "
+        'title: "@samspel63 på scenen".',
+    },
+    "yaml-syntax/escape": {
+        "sv": "Värdet inom dubbla citattecken har ett omvänt snedstreck \\ som inte går att "
+        "läsa. Ta bort snedstrecket, eller sätt värdet inom enkla citattecken i stället: "
+        "title: 'Kafé \\ Bar'.",
+        "nb": "Verdien i doble anførselstegn har en omvendt skråstrek \\ som ikke kan leses. "
+        "Fjern skråstreken, eller sett verdien i enkle anførselstegn i stedet: "
+        "title: 'Kafé \\ Bar'.",
+    },
+    "yaml-syntax/bracket": {
+        "sv": "Listan som börjar med [ (eller {{) på den här raden avslutas aldrig, eller har "
+        "ett kolon i ett värde. Skriv hela listan på en rad och avsluta den: "
+        "companies: [kulturforetaget-ab, kulturbedriften-as].",
+        "nb": "Listen som begynner med [ (eller {{) på denne linjen avsluttes aldri, eller har "
+        "et kolon i en verdi. Skriv hele listen på én linje og avslutt den: "
+        "companies: [kulturforetaget-ab, kulturbedriften-as].",
+    },
+    "yaml-reference": {
+        "sv": "Värdet börjar med &, som i YAML gör värdet till en hänvisning, och sådana läser "
+        'webbplatsen inte. Sätt hela värdet inom citattecken: title: "&Co på scen".',
+        "nb": "Verdien begynner med &, som i YAML gjør verdien til en henvisning, og nettstedet "
+        'leser ikke slike. Sett hele verdien i anførselstegn: title: "&Co på scenen".',
+    },
+    "yaml-reference/alias": {
+        "sv": "Värdet börjar med *, som i YAML hänvisar till ett annat värde, och sådana "
+        "hänvisningar läser webbplatsen inte. Skriv ut värdet, inom citattecken om det ska "
+        'börja med *: title: "*Nytt* program".',
+        "nb": "Verdien begynner med *, som i YAML henviser til en annen verdi, og nettstedet "
+        "leser ikke slike henvisninger. Skriv ut verdien, i anførselstegn hvis den skal "
+        'begynne med *: title: "*Nytt* program".',
+    },
+    "yaml-reference/merge": {
+        "sv": "<<: hämtar fält från ett annat ställe i filen, och det läser webbplatsen inte. "
+        "Skriv varje fält för sig på en egen rad: place: Jamtli, Östersund.",
+        "nb": "<<: henter felt fra et annet sted i filen, og det kan ikke nettstedet lese. Skriv "
+        "hvert felt for seg på en egen linje: place: Jamtli, Östersund.",
+    },
+    "yaml-tag": {
+        "sv": "Värdet börjar med !, som i YAML anger en typ (som !!str), och typer läser "
+        "webbplatsen inte. Ta bort typen, eller sätt hela värdet inom citattecken om ! ska "
+        'synas: title: "!Viktigt: ny tid".',
+        "nb": "Verdien begynner med !, som i YAML angir en type (som !!str), og nettstedet "
+        "leser ikke typer. Fjern typen, eller sett hele verdien i anførselstegn hvis ! skal "
+        'vises: title: "!Viktig: ny tid".',
+    },
+    "yaml-too-deep": {
+        "sv": "Här ligger listor eller fält inuti varandra i mer än {limit} nivåer, och så "
+        "djupt behöver inget fält vara. Skriv varje fält som namn: värde och en lista på en "
+        "rad: companies: [kulturforetaget-ab, kulturbedriften-as].",
+        "nb": "Her ligger lister eller felt inni hverandre i mer enn {limit} nivåer, og så "
+        "dypt trenger ikke noe felt å være. Skriv hvert felt som navn: verdi og en liste på én "
+        "linje: companies: [kulturforetaget-ab, kulturbedriften-as].",
+    },
+    "too-large": {
+        "sv": "Filen är större än {limit}, det största en textfil får vara. Dela upp texten på "
+        "flera sidor, och lägg bilder i content/bilder/ i stället för att klistra in dem i "
+        "texten.",
+        "nb": "Filen er større enn {limit}, det største en tekstfil kan være. Del teksten opp på "
+        "flere sider, og legg bilder i content/bilder/ i stedet for å lime dem inn i teksten.",
+    },
+    "too-large/front-matter": {
+        "sv": "Fälten mellan raderna med --- är tillsammans större än {limit}. Fälten ska vara "
+        "korta: skriv den långa texten under den andra raden med ---, inte i ett fält.",
+        "nb": "Feltene mellom linjene med --- er til sammen større enn {limit}. Feltene skal "
+        "være korte: skriv den lange teksten under den andre linjen med ---, ikke i et felt.",
+    },
+    "too-large/data": {
+        "sv": "Filen är större än {limit}, det största en datafil får vara. Kontrollera att "
+        "inget har klistrats in av misstag och ta bort det; varje företag behöver bara sina "
+        "sex rader.",
+        "nb": "Filen er større enn {limit}, det største en datafil kan være. Kontroller at "
+        "ingenting er limt inn ved en feil, og fjern det; hver bedrift trenger bare sine seks "
+        "linjer.",
+    },
+    "no-break-space": {
+        "sv": "Raden har ett hårt mellanslag (ett osynligt tecken som ofta följer med när man "
+        "klistrar in text) vid fältnamnet eller kolonet. Radera mellanrummen runt kolonet och "
+        "skriv ett vanligt mellanslag efter det: title: Berättarkafé.",
+        "nb": "Linjen har et hardt mellomrom (et usynlig tegn som ofte følger med når man limer "
+        "inn tekst) ved feltnavnet eller kolonet. Slett mellomrommene rundt kolonet og skriv et "
+        "vanlig mellomrom etter det: title: Fortellerkafé.",
+    },
+    "curly-quotes": {
+        "sv": "Värdet står inom typografiska citattecken (som ”…” eller «…»), som inte räknas "
+        "som citattecken här och syns på sidan. Använd raka citattecken: "
+        'title: "Berättarkafé". Ska citattecknen synas, sätt hela värdet inom raka '
+        'citattecken: title: "”Berättarkafé”".',
+        "nb": "Verdien står i typografiske anførselstegn (som «…» eller ”…”), som ikke regnes "
+        "som anførselstegn her og vises på siden. Bruk rette anførselstegn: "
+        'title: "Fortellerkveld". Skal anførselstegnene vises, sett hele verdien i rette '
+        'anførselstegn: title: "«Fortellerkveld»".',
+    },
+    "key-case": {
+        "sv": "Fältnamnet {field} har stor bokstav, men fältnamn skrivs med små bokstäver, "
+        "annars läses fältet inte. Skriv {lower} i stället, till exempel {example}",
+        "nb": "Feltnavnet {field} har stor bokstav, men feltnavn skrives med små bokstaver, "
+        "ellers leses ikke feltet. Skriv {lower} i stedet, for eksempel {example}",
+    },
 }
 
 #: rule codes, each listed in CONTRIBUTING.md
@@ -538,3 +705,17 @@ def site_part(what: str, name: str, lang: str, address: str) -> str:
     section = name.split("/", 1)[0]
     text = SITE_PARTS[what][language_of(lang)].format(section=section)
     return text if address == f"/{name}/" else f"{text} ({name})"
+
+
+def frontmatter_problem(path: PurePosixPath, error: FrontMatterError, lang: str) -> Problem:
+    """The Problem for a file that cannot be read (too large, not YAML, a refused feature).
+
+    Shown at the field the error names (a key written twice, a value in curly
+    quotes), else at the whole file; with the precise wording of the error's
+    variant when there is one. PyYAML's English ``detail`` is in no message.
+    """
+    variant = error.variant if f"{error.code}/{error.variant}" in MESSAGES else None
+    field = error.field or FILE_FIELD
+    return make_problem(
+        path, error.line, field, error.code, lang, variant, detail=error.detail, **error.params
+    )

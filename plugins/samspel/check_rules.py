@@ -94,12 +94,36 @@ def reserved_keys(item: ContentItem, context: CheckContext) -> Iterator[Problem]
             yield context.report(item, name, "reserved-key")
 
 
+def known_in_lowercase(name: str, known: Iterable[str]) -> str | None:
+    """The known key ``name`` is when written in lowercase (``Title`` -> ``title``), else None.
+
+    Keys are case-sensitive, so ``Title:`` is silently not the title: an error,
+    not the unknown-key warning a typo gets.
+    """
+    lower = name.lower()
+    return lower if lower != name and lower in known else None
+
+
+def key_example(name: str, lang: str) -> str:
+    """``title: Berättarkafé i Östersund``, or ``image: …`` for a field without an example."""
+    return EXAMPLES[name][lang] if name in EXAMPLES else f"{name}: …"
+
+
 def unknown_keys(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[unknown-key]`` (warning): a key no template reads, most likely a typo."""
+    """``[unknown-key]`` (warning): a key no template reads, most likely a typo.
+
+    ``[key-case]`` (error) instead when the key is a known one with a capital letter.
+    """
     known = known_fields(item.kind)
-    kind = KIND_NAMES[item.kind][language_of(item.lang)]
+    lang = language_of(item.lang)
+    kind = KIND_NAMES[item.kind][lang]
     for name in item.fields:
         if name in known or name in RESERVED_KEYS:
+            continue
+        lower = known_in_lowercase(name, known)
+        if lower is not None:
+            example = key_example(lower, lang)
+            yield context.report(item, name, "key-case", lower=lower, example=example)
             continue
         closest = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.5)
         if closest:

@@ -63,6 +63,30 @@ def markdown_options(lang: str) -> dict:
     }
 
 
+#: Python-Markdown takes quadratic time on many unclosed ``[`` or raw ``<tag``, and
+#: recurses once per nesting level of lists and quotes: past these bounds a text is
+#: refused, read in well under a second, instead of rendered (real pages stay far below)
+MARKDOWN_LIMITS: dict[str, int] = {"brackets": 1000, "angles": 2000, "depth": 20, "indent": 64}
+_NESTING = re.compile(r"^[ \t]*((?:(?:[-*+>]|\d{1,9}[.)])[ \t]+)+)")
+_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]")
+
+
+def too_complex(text: str) -> str | None:
+    """Which bound of :data:`MARKDOWN_LIMITS` ``text`` exceeds, or None when it may be rendered."""
+    if text.count("[") > MARKDOWN_LIMITS["brackets"]:
+        return "brackets"
+    if text.count("<") > MARKDOWN_LIMITS["angles"]:
+        return "angles"
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MARKDOWN_LIMITS["indent"]:
+            return "depth"
+        match = _NESTING.match(line)
+        if match and len(_MARKER.findall(match.group(1))) > MARKDOWN_LIMITS["depth"]:
+            return "depth"
+    return None
+
+
 #: elements content may contain: what the Markdown above produces, a few inline
 #: words a communicator may write as HTML, and the picture markup of pictures.py
 ALLOWED_TAGS: frozenset[str] = frozenset(

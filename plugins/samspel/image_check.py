@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from PIL import Image
+
 from .content_index import ContentItem
 from .frontmatter import FrontMatterError, read_text, split
 from .images import DEFAULT_IMAGES, ImageError, ImageInfo, inspect, resolve
@@ -23,9 +25,14 @@ from .problems import Problem
 
 log = logging.getLogger(__name__)
 
-#: ``![alt](src "title")`` in Markdown
-MARKDOWN_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)')
-HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+#: ``![alt](src "title")`` in Markdown. Neither the alt text nor the file runs on past the
+#: next ``![``: a line of thousands of ``![`` then costs one short try each, not a scan to
+#: the end of the line each (seconds of work per line of a hostile file)
+MARKDOWN_IMAGE = re.compile(
+    r'!\[(?P<alt>(?:(?!!\[)[^\]])*)\]\(\s*<?(?P<src>(?:(?!!\[)[^)\s>])+)>?(?:\s+"[^"]*")?\s*\)'
+)
+#: ``<img …>``, never running on past the next ``<img`` (as above)
+HTML_IMAGE = re.compile(r"<img\b(?:(?!<img\b)[^>])*>", re.IGNORECASE)
 #: what every match of MARKDOWN_IMAGE or HTML_IMAGE contains: a body without it has no picture
 MAYBE_PICTURE = re.compile(r"!\[|<img", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
@@ -61,6 +68,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{min_width} px bred: använd originalet från kameran (stora bilder förminskas "
             "automatiskt)"
         ),
+        "image-too-many-pixels": (
+            "”{value}” är {megapixels} megapixlar; största tillåtna är {max_megapixels} "
+            "megapixlar. Förminska bilden (till exempel till 6000 px bred) och spara den "
+            "igen som JPEG"
+        ),
         "image-external": (
             "”{value}” är en bild på en annan webbplats; den hämtas inte till våra sidor "
             "(inga anrop till andra webbplatser). Spara bilden i content/bilder/ och skriv "
@@ -92,6 +104,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{min_width} px bredt: bruk originalen fra kameraet (store bilder blir forminsket "
             "automatisk)"
         ),
+        "image-too-many-pixels": (
+            "«{value}» er {megapixels} megapiksler; største tillatte er {max_megapixels} "
+            "megapiksler. Forminsk bildet (for eksempel til 6000 px bredt) og lagre det "
+            "på nytt som JPEG"
+        ),
         "image-external": (
             "«{value}» er et bilde på et annet nettsted; det hentes ikke til sidene våre "
             "(ingen kall til andre nettsteder). Lagre bildet i content/bilder/ og skriv "
@@ -110,6 +127,16 @@ BODY_EXAMPLES = {
     "sv": "![Tre musiker stämmer sina instrument](bilder/ateljen.jpg)",
     "nb": "![Tre musikere stemmer instrumentene sine](bilder/atelieret.jpg)",
 }
+
+
+def megapixels(pixels: str) -> dict[str, str]:
+    """A picture's pixel count and Pillow's largest, in whole megapixels, for the message."""
+    largest = Image.MAX_IMAGE_PIXELS or 0
+    count = int(pixels) if pixels.isdigit() else 2 * largest
+    return {
+        "megapixels": str(max(1, round(count / 1_000_000))),
+        "max_megapixels": str(largest // 1_000_000),
+    }
 
 
 def is_file_name(alt: str, source: str = "") -> bool:
@@ -242,6 +269,8 @@ class _Rule:
             return self.inspect(path)
         except ImageError as error:
             words = {"value": value, "format": error.detail or "?"}
+            if error.code == "image-too-many-pixels":
+                words.update(megapixels(error.detail))
             self.add(line, field, error.code, **words)
             return None
 

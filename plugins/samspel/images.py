@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,21 +125,31 @@ class ImageInfo:
 def open_upright(path: Path) -> tuple[Image.Image, str]:
     """Open and decode a source picture, turned as its EXIF orientation says; and its format.
 
-    Raises ImageError when the file is missing, not an allowed format or broken.
+    Raises ImageError when the file is missing, not an allowed format, broken, or
+    has more pixels than Pillow's ``MAX_IMAGE_PIXELS`` (``image-too-many-pixels``,
+    its pixel count as the detail). Pillow only *warns* up to twice that limit
+    and would then decode it, gigabytes for a small file: the warning is made an
+    error here, so nothing is printed and nothing that large is decoded.
     """
     if not path.is_file():
         raise ImageError("image-missing", str(path))
-    try:
-        image = Image.open(path)
-    except (OSError, ValueError, Image.DecompressionBombError) as error:
-        raise ImageError("image-unreadable", str(error)) from error
-    if image.format not in ALLOWED_FORMATS:
-        raise ImageError("image-format", str(image.format))
-    try:
-        image.load()
-        return ImageOps.exif_transpose(image), image.format
-    except (OSError, ValueError, SyntaxError) as error:
-        raise ImageError("image-unreadable", str(error)) from error
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(path)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            pixels = re.search(r"\((\d+) pixels\)", str(error))
+            detail = pixels[1] if pixels else str(2 * (Image.MAX_IMAGE_PIXELS or 0))
+            raise ImageError("image-too-many-pixels", detail) from error
+        except (OSError, ValueError) as error:
+            raise ImageError("image-unreadable", str(error)) from error
+        if image.format not in ALLOWED_FORMATS:
+            raise ImageError("image-format", str(image.format))
+        try:
+            image.load()
+            return ImageOps.exif_transpose(image), image.format
+        except (OSError, ValueError, SyntaxError) as error:
+            raise ImageError("image-unreadable", str(error)) from error
 
 
 def inspect(path: Path) -> ImageInfo:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
+from .check_messages import FILE_FIELD, frontmatter_problem, make_problem
 from .contract import (
     COUNTRY_TIMEZONES,
     DEFAULT_STATUS,
@@ -30,7 +31,7 @@ from .contract import (
     schedule_for,
 )
 from .frontmatter import FrontMatterError, read_text, split
-from .html_policy import cleaner, markdown_options
+from .html_policy import cleaner, markdown_options, too_complex
 from .sites import sites_setting
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,8 @@ class YamlMarkdownReader(MarkdownReader):
         path = Path(source_path)
         try:
             head = split(read_text(path))
-        except FrontMatterError as error:
-            raise ValueError(f"{source_path}:{error.line}: {error.code} {error.detail}") from error
+        except (FrontMatterError, UnicodeDecodeError) as error:
+            raise ValueError(self.read_error(path, error)) from error
         self._source_path = source_path
         match = FILENAME_PATTERN.match(path.name)
         self._md = self.converter(match["lang"] if match else self.settings["DEFAULT_LANG"])
@@ -82,8 +83,33 @@ class YamlMarkdownReader(MarkdownReader):
         if getattr(self, "_clean", None) is None:
             sites = sites_setting(self.settings)
             self._clean = cleaner(tuple(site["url"] for site in sites.values()))
+        bound = too_complex(text)
+        if bound is not None:  # the check names it (too-complex); never hang a site on it
+            raise ValueError(f"{self._source_path}: too-complex/{bound}")
         self._md.reset()
         return self._clean(self._md.convert(text))
+
+    def read_error(self, path: Path, error: FrontMatterError | UnicodeDecodeError) -> str:
+        """The content check's own words for a file that cannot be read, in its language.
+
+        On an error a build shows the content check's problems and hides what the
+        sites printed; the reader still says the same thing (never PyYAML's
+        English, never a traceback) for anyone running Pelican on its own.
+        """
+        match = FILENAME_PATTERN.match(path.name)
+        lang = match["lang"] if match else "sv"
+        content = Path(self.settings.get("PATH", path.parent))
+        shown = PurePosixPath(
+            path.relative_to(content.parent).as_posix()
+            if path.is_relative_to(content.parent)
+            else path.as_posix()
+        )
+        if isinstance(error, UnicodeDecodeError):
+            line = error.object[: error.start].count(b"\n") + 1
+            problem = make_problem(shown, line, FILE_FIELD, "not-utf8", lang, row=line)
+        else:
+            problem = frontmatter_problem(shown, error, lang)
+        return problem.format()
 
     def render_inline(self, text: str) -> str:
         """Markdown for a short field (the summary), within the same policy."""
