@@ -125,7 +125,7 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         [("unknown-country", NB, 7), ("unknown-country", SV, 7)],
     ),
     "unknown status": (
-        both(status="postponed"),
+        both(status="inställd"),
         [("unknown-status", NB, 12), ("unknown-status", SV, 12)],
     ),
     "start in words": (both(start="14 mars"), [("bad-date", NB, 4), ("bad-date", SV, 4)]),
