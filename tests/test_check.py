@@ -362,6 +362,14 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         },
         [("bad-website", COMPANY_PATH, 8)],
     ),
+    "an activity after the project's last day": (
+        both(start="2026-05-12", end=None),
+        [("after-project", NB, 4), ("after-project", SV, 4)],
+    ),
+    "an activity before the project's first day": (
+        both(start="2023-02-10", end=None),
+        [("before-project", NB, 4), ("before-project", SV, 4)],
+    ),
 }
 
 

@@ -200,8 +200,11 @@ def swap_in(staging: Path, output: Path, trash: Path | None = None) -> None:
     shutil.rmtree(retired)
 
 
-def content_is_valid(settings_file: Path, content: Path | None) -> bool:
-    """Run the content check; print its errors and return False when there is one."""
+def content_is_valid(settings_file: Path, content: Path | None, project: object) -> bool:
+    """Run the content check; print its errors and return False when there is one.
+
+    ``project`` is the settings' project period (``tools.check.project_of``).
+    """
     from pelican.settings import read_settings
 
     from tools.check import check_content, print_problems, summary
@@ -209,7 +212,7 @@ def content_is_valid(settings_file: Path, content: Path | None) -> bool:
     content_root = (
         content if content is not None else Path(read_settings(str(settings_file))["PATH"])
     )
-    errors = [p for p in check_content(content_root, ROOT) if p.severity == "error"]
+    errors = [p for p in check_content(content_root, ROOT, project) if p.severity == "error"]
     if errors:
         print_problems(errors, stream=sys.stderr)
         print(summary(errors), file=sys.stderr)
@@ -227,7 +230,10 @@ def build(
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
         settings = pelican_settings(settings_file, staging, content, cache)
-        run_pelican(settings, partial(content_is_valid, settings_file, content))
+        from tools.check import project_of  # imported late, as in content_is_valid
+
+        project = project_of(settings)
+        run_pelican(settings, partial(content_is_valid, settings_file, content, project))
         missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
         if missing:
             log.error("build: no output for %s; nothing was replaced", ", ".join(missing))

@@ -13,7 +13,9 @@ from pathlib import PurePosixPath
 from .problems import Problem
 
 #: rules whose problems are likely mistakes, not errors: they never stop a build
-WARNINGS: frozenset[str] = frozenset({"unknown-key", "missing-translation", "empty-body"})
+WARNINGS: frozenset[str] = frozenset(
+    {"unknown-key", "missing-translation", "empty-body", "after-project", "before-project"}
+)
 
 MESSAGES: dict[str, dict[str, str]] = {
     "not-utf8": {
@@ -373,6 +375,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "i stället: {suggestion}",
         "nb": "{value} begynner med http://, som ikke er kryptert. Skriv adressen med https:// "
         "i stedet: {suggestion}",
+    },
+    "after-project": {
+        "sv": "Aktiviteten börjar {value}, efter projektets sista dag {end}. Den visas på "
+        "webbplatsen men räknas inte i resultaten. Stämmer inte datumet, skriv ett datum inom "
+        "projektperioden, från {start} till {end}, till exempel start: {end}. Hör aktiviteten "
+        "inte till projektet, ta bort filen.",
+        "nb": "Aktiviteten begynner {value}, etter prosjektets siste dag {end}. Den vises på "
+        "nettstedet, men telles ikke i resultatene. Hvis datoen ikke stemmer, skriv en dato "
+        "innenfor prosjektperioden, fra {start} til {end}, for eksempel start: {end}. Hvis "
+        "aktiviteten ikke hører til prosjektet, slett filen.",
+    },
+    "before-project": {
+        "sv": "Aktiviteten börjar {value}, före projektets första dag {start}. Den visas på "
+        "webbplatsen men räknas inte i resultaten. Stämmer inte datumet, skriv ett datum inom "
+        "projektperioden, från {start} till {end}, till exempel start: {start}. Hör "
+        "aktiviteten inte till projektet, ta bort filen.",
+        "nb": "Aktiviteten begynner {value}, før prosjektets første dag {start}. Den vises på "
+        "nettstedet, men telles ikke i resultatene. Hvis datoen ikke stemmer, skriv en dato "
+        "innenfor prosjektperioden, fra {start} til {end}, for eksempel start: {start}. Hvis "
+        "aktiviteten ikke hører til prosjektet, slett filen.",
     },
 }
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from .check_html import html
 from .check_messages import EXAMPLES, FILE_FIELD, KIND_NAMES, language_of, quoted
+from .check_project import project_period
 from .content_index import ContentItem
 from .contract import (
     ACTIVITY_TYPES,
@@ -308,4 +309,5 @@ ITEM_RULES: list[Rule] = [
     body,
     pictures,
     html,
+    project_period,
 ]
