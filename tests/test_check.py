@@ -135,7 +135,7 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         [("unknown-country", NB, 7), ("unknown-country", SV, 7)],
     ),
     "unknown status": (
-        both(status="postponed"),
+        both(status="inställd"),
         [("unknown-status", NB, 12), ("unknown-status", SV, 12)],
     ),
     "start in words": (both(start="14 mars"), [("bad-date", NB, 4), ("bad-date", SV, 4)]),
@@ -459,6 +459,14 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
     "a text too nested for Markdown": (
         {"aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", "- " * 30 + "x")},
         [("too-complex", SV, 13)],
+    ),
+    "an activity after the project's last day": (
+        both(start="2026-05-12", end=None),
+        [("after-project", NB, 4), ("after-project", SV, 4)],
+    ),
+    "an activity before the project's first day": (
+        both(start="2023-02-10", end=None),
+        [("before-project", NB, 4), ("before-project", SV, 4)],
     ),
 }
 

@@ -220,11 +220,20 @@ def content_root_of(settings_file: Path, content: Path | None) -> Path:
     return content if content is not None else Path(read_settings(str(settings_file))["PATH"])
 
 
-def content_is_valid(content_root: Path) -> bool:
-    """Run the content check; print its errors and return False when there is one."""
+def content_is_valid(content_root: Path, project: object | None = None) -> bool:
+    """Run the content check; print its errors and return False when there is one.
+
+    ``project`` is the settings' project period (``tools.check.project_of``); None for
+    the check's default (the period pelicanconf.py names).
+    """
     from tools.check import check_content, print_problems, summary
 
-    errors = [p for p in check_content(content_root, ROOT) if p.severity == "error"]
+    found = (
+        check_content(content_root, ROOT)
+        if project is None
+        else check_content(content_root, ROOT, project)
+    )
+    errors = [p for p in found if p.severity == "error"]
     if errors:
         print_problems(errors, stream=sys.stderr)
         say(summary(errors), CHECK_FIRST)
@@ -260,7 +269,10 @@ def build(
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
         settings = pelican_settings(settings_file, staging, content, cache)
-        run_pelican(settings, partial(content_is_valid, content_root))
+        from tools.check import project_of  # imported late, as in content_is_valid
+
+        project = project_of(settings)
+        run_pelican(settings, partial(content_is_valid, content_root, project))
         missing = [folder for folder in ROOTS.values() if not (staging / folder).is_dir()]
         if missing:
             say(f"build: ingen utdata för / ingen utdata for {', '.join(missing)}", KEPT)

@@ -5,15 +5,19 @@ on GitHub Actions, the same problem as an annotation on the pull request's diff.
 Exits 1 when there is an error; warnings alone (a missing translation, an
 unknown field) exit 0.
 
-Usage: python -m tools.check [--content content]
+The project period (``SAMSPEL_PROJECT``, for the warnings about activities
+outside it) comes from the settings file, pelicanconf.py unless told otherwise.
+
+Usage: python -m tools.check [--content content] [--settings pelicanconf.py]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import runpy
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -23,7 +27,21 @@ if str(ROOT / "plugins") not in sys.path:
 
 from samspel.check import check_content, has_errors  # noqa: E402
 from samspel.content_files import symbolic_links  # noqa: E402
+from samspel.phases import ProjectPeriod, ProjectSettingError, project_period  # noqa: E402
 from samspel.problems import Problem  # noqa: E402
+
+
+def project_of(settings: Mapping[str, object]) -> ProjectPeriod:
+    """The project period of Pelican settings (a dict, or a settings file's names)."""
+    return project_period(settings)
+
+
+def project_of_file(settings_file: Path) -> ProjectPeriod:
+    """The project period a settings file names, without loading Pelican (it is slow to import).
+
+    The file is plain Python (pelicanconf.py, or publishconf.py importing it).
+    """
+    return project_of(runpy.run_path(str(settings_file)))
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -65,11 +83,17 @@ def has_links(content_root: Path) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py")
     args = parser.parse_args(argv)
     if not args.content.is_dir():
         print(f"make check: {args.content} finns inte / finnes ikke", file=sys.stderr)
         return 2
-    problems = check_content(args.content, ROOT)
+    try:
+        project = project_of_file(args.settings)
+    except ProjectSettingError as error:
+        print(f"make check: {args.settings}: {error}", file=sys.stderr)
+        return 2
+    problems = check_content(args.content, ROOT, project)
     print_problems(problems)
     print(summary(problems))
     return 1 if has_errors(problems) else 0

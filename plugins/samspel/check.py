@@ -31,6 +31,7 @@ from .content_index import ContentItem
 from .contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
 from .frontmatter import FrontMatterError, read_limited, split
 from .images import IMAGE_SUFFIXES, ImageError, ImageInfo
+from .phases import DEFAULT_PERIOD, ProjectPeriod
 from .problems import Problem
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ class CheckContext:
 
     content_root: Path
     repo_root: Path
+    #: the project period of the settings (SAMSPEL_PROJECT): activities outside it are not counted
+    project: ProjectPeriod = DEFAULT_PERIOD
     company_ids: set[str] = field(default_factory=set)
     #: slugs of every initiative file, parsed or not (so one broken file does not cascade)
     initiatives: set[str] = field(default_factory=set)
@@ -206,11 +209,17 @@ def _library_problems(tree: ContentTree, context: CheckContext) -> list[Problem]
     ]
 
 
-def check_content(content_root: Path, repo_root: Path) -> list[Problem]:
-    """Every problem in every file under ``content_root``, sorted by file and line."""
+def check_content(
+    content_root: Path, repo_root: Path, project: ProjectPeriod = DEFAULT_PERIOD
+) -> list[Problem]:
+    """Every problem in every file under ``content_root``, sorted by file and line.
+
+    ``project`` is the settings' project period (``make check`` and the build pass
+    it; the default is the period pelicanconf.py names).
+    """
     content_root = content_folder(content_root)
     tree = walk(content_root)
-    context = CheckContext(content_root, repo_root)
+    context = CheckContext(content_root, repo_root, project)
     context.pictures = _PictureMemo(tree)
     problems = link_problems(tree.links, context.relative)
     problems += _library_problems(tree, context)

@@ -18,7 +18,14 @@ if TYPE_CHECKING:
 
 #: rules whose problems are likely mistakes, not errors: they never stop a build
 WARNINGS: frozenset[str] = frozenset(
-    {"unknown-key", "missing-translation", "empty-body", "feedback-missing"}
+    {
+        "unknown-key",
+        "missing-translation",
+        "empty-body",
+        "feedback-missing",
+        "after-project",
+        "before-project",
+    }
 )
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -582,6 +589,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "annars läses fältet inte. Skriv {lower} i stället, till exempel {example}",
         "nb": "Feltnavnet {field} har stor bokstav, men feltnavn skrives med små bokstaver, "
         "ellers leses ikke feltet. Skriv {lower} i stedet, for eksempel {example}",
+    },
+    "after-project": {
+        "sv": "Aktiviteten börjar {value}, efter projektets sista dag {end}. Den visas på "
+        "webbplatsen men räknas inte i resultaten. Stämmer inte datumet, skriv ett datum inom "
+        "projektperioden, från {start} till {end}, till exempel start: {end}. Hör aktiviteten "
+        "inte till projektet, ta bort filen.",
+        "nb": "Aktiviteten begynner {value}, etter prosjektets siste dag {end}. Den vises på "
+        "nettstedet, men telles ikke i resultatene. Hvis datoen ikke stemmer, skriv en dato "
+        "innenfor prosjektperioden, fra {start} til {end}, for eksempel start: {end}. Hvis "
+        "aktiviteten ikke hører til prosjektet, slett filen.",
+    },
+    "before-project": {
+        "sv": "Aktiviteten börjar {value}, före projektets första dag {start}. Den visas på "
+        "webbplatsen men räknas inte i resultaten. Stämmer inte datumet, skriv ett datum inom "
+        "projektperioden, från {start} till {end}, till exempel start: {start}. Hör "
+        "aktiviteten inte till projektet, ta bort filen.",
+        "nb": "Aktiviteten begynner {value}, før prosjektets første dag {start}. Den vises på "
+        "nettstedet, men telles ikke i resultatene. Hvis datoen ikke stemmer, skriv en dato "
+        "innenfor prosjektperioden, fra {start} til {end}, for eksempel start: {start}. Hvis "
+        "aktiviteten ikke hører til prosjektet, slett filen.",
     },
 }
 

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from .check_html import html
 from .check_messages import EXAMPLES, FILE_FIELD, KIND_NAMES, language_of, quoted
+from .check_project import project_period
 from .check_statement import feedback_address
 from .content_index import ContentItem
 from .contract import (
@@ -341,4 +342,5 @@ ITEM_RULES: list[Rule] = [
     pictures,
     html,
     feedback_address,
+    project_period,
 ]

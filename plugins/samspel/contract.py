@@ -36,8 +36,10 @@ ACTIVITY_TYPES: tuple[str, ...] = (
 )
 #: country code -> the time zone local times are written in
 COUNTRY_TIMEZONES: dict[str, str] = {"SE": "Europe/Stockholm", "NO": "Europe/Oslo"}
-STATUSES: tuple[str, ...] = ("planned", "cancelled")
-DEFAULT_STATUS = "planned"
+STATUSES: tuple[str, ...] = ("scheduled", "tentative", "cancelled", "postponed")
+DEFAULT_STATUS = "scheduled"
+#: only these count toward the progress figure (tentative, postponed, cancelled do not)
+COUNTED_STATUSES: tuple[str, ...] = ("scheduled",)
 
 #: the main picture of any item: a file beside the Markdown or ``bilder/<file>``
 #: (content/bilder/), its alt text (required with ``image``, in the file's

@@ -1,16 +1,18 @@
 """When each content file last changed, from Git, in one call.
 
 Used where a date must come from the content rather than the clock (iCalendar
-DTSTAMP/LAST-MODIFIED) and by the translation report (which language file of an
-item changed later). One ``git log`` over the whole folder, not one per file, so
-it stays fast with thousands of files.
+DTSTAMP/LAST-MODIFIED, the date of the progress figures) and by the translation
+report (which language file of an item changed later). One ``git log`` over the
+whole folder, not one per file, so it stays fast with thousands of files.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
-from pathlib import Path
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
 log = logging.getLogger(__name__)
 
@@ -55,3 +57,32 @@ def last_commit_times(folder: Path) -> dict[Path, int]:
         elif line:
             times.setdefault(Path(top, line).resolve(), current)
     return times
+
+
+def last_change(folder: Path, wanted: Callable[[PurePosixPath], bool]) -> int | None:
+    """Unix time the ``wanted`` files under ``folder`` last changed, or None if there are none.
+
+    ``wanted`` gets each path relative to ``folder``. In a Git work tree this is the
+    newest commit that changed one of them, a deleted one included (a deletion
+    changes the facts as much as an edit), so the same commit always gives the
+    same answer, on any machine and any day; edits not committed yet are not
+    seen until they are committed. Outside Git (a test's temporary folder, an
+    unpacked archive), or when Git knows none of the files (all of them new and
+    uncommitted), it is the newest modification time of the files on disk: the
+    best the files themselves can tell, and never the build's clock.
+    """
+    folder = folder.resolve()
+    committed = [
+        moment
+        for path, moment in last_commit_times(folder).items()
+        if path.is_relative_to(folder) and wanted(PurePosixPath(path.relative_to(folder)))
+    ]
+    if committed:
+        return max(committed)
+    on_disk = [
+        int(os.stat(os.path.join(top, name)).st_mtime)
+        for top, _folders, names in os.walk(folder)
+        for name in names
+        if wanted(PurePosixPath(Path(top, name).relative_to(folder).as_posix()))
+    ]
+    return max(on_disk, default=None)

@@ -11,12 +11,14 @@ there instead of rendered. Every key holds:
   other than Markdown (pictures, companies.yaml);
 - what any page may show of the whole site: the front matter of every content
   file in both languages (titles, dates, URLs, summaries, pictures, which
-  translations exist) and whether each activity is upcoming, ongoing or past;
+  translations exist), whether each activity is upcoming, ongoing or past, and
+  the project's phase (every page carries the archive notice once it has ended);
 - the template and the file name.
 
 A page of one item (activity, initiative, news, page) adds its own file, body
 included. Any other page (lists, calendar months, home, results) adds the
-build's day instead, since the counter and "today" in a month are by day.
+build's day and the day the counted facts last changed instead, since the
+counter and "today" in a month are by day, and the results page gives that date.
 No page shows another file's body (list pages show front-matter summaries),
 so a body edit re-renders one page, a front-matter edit every page; feeds,
 which do carry bodies, are written on every build. tests/test_speed.py builds
@@ -136,6 +138,7 @@ def whole_site(digest, context: dict) -> None:
     if calendar is not None:
         states = [(article.slug, calendar.state(article)) for article in calendar.activities]
         digest.update(repr(states).encode())
+    digest.update(repr(context.get("project_phase")).encode())
 
 
 class PageCache:
@@ -269,7 +272,10 @@ class PageCacheGenerator(Generator):
             return
         site = code_and_rules(self.settings)
         whole_site(site, self.context)
-        self.context[CONTEXT_KEY] = PageCache(Path(folder), site, build_date().isoformat())
+        progress = self.context.get("progress")
+        facts = progress.as_of.isoformat() if progress is not None else ""
+        day = f"{build_date().isoformat()} {facts}"
+        self.context[CONTEXT_KEY] = PageCache(Path(folder), site, day)
 
     def generate_output(self, writer) -> None:
         cache: PageCache | None = self.context.get(CONTEXT_KEY)

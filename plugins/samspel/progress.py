@@ -1,12 +1,17 @@
 """The progress counter: how many cultural companies the project has strengthened.
 
 The rule: a company counts once it is listed in ``companies`` of at least one
-activity that is not cancelled and whose start is on or before today
-(:mod:`today`). Each company counts once. The figures come from the content
+scheduled activity (``COUNTED_STATUSES``: not tentative, postponed or
+cancelled) that starts within the project period (``SAMSPEL_PROJECT``) on or
+before today (:mod:`today`). Each company counts once. Once the project has
+ended, the figures are those at its last day; an activity dated outside the
+period never counts (the content check warns about it), so no month of the
+chart is given a company that does not belong to it. The figures come from the content
 index (front matter of both languages, so an activity written in one language
 only still counts) and ``content/data/companies.yaml``: both sites compute them
 from the same files with the same function, so they show the same number and
-write byte-identical ``data/progress.json``.
+write byte-identical ``data/progress.json``. Its ``as_of`` is the day those files
+last changed (:func:`history.last_change`), never the build's day.
 
 Companies with ``public: false`` are counted, but their names and ids never
 leave this module: only :attr:`Progress.public_companies` carries names, and
@@ -20,8 +25,8 @@ import io
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
 
 from pelican.generators import Generator
 
@@ -29,6 +34,7 @@ from .content_index import ContentIndex
 from .contract import (
     ACTIVITY_TYPES,
     COMPANIES_FILE,
+    COUNTED_STATUSES,
     COUNTRY_TIMEZONES,
     DATA_SECTION,
     DEFAULT_STATUS,
@@ -37,8 +43,10 @@ from .contract import (
     schedule_for,
 )
 from .frontmatter import FrontMatterError, parse_mapping_list, read_text
+from .history import last_change
+from .phases import Phase, ProjectPeriod, ProjectSettingError, project_period
 from .progress_chart import Chart, chart_for
-from .today import build_date
+from .today import PROJECT_ZONE, build_moment
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +54,6 @@ DEFAULT_PROGRESS: dict[str, object] = {
     "target": 100,  # companies the project sets out to strengthen
     "path": "resultat/",  # the progress page, the same path on both sites
 }
-DEFAULT_PROJECT: dict[str, str] = {"start": "2023-04-01", "end": "2026-03-31"}
 DATA_FOLDER = "data"  # /data/progress.json and /data/progress.csv on both sites
 
 
@@ -63,14 +70,9 @@ class ProgressConfig:
     start: date
     end: date
 
-
-def _day(text: object, name: str) -> date:
-    try:
-        return date.fromisoformat(str(text))
-    except ValueError as error:
-        raise ProgressSettingError(
-            f"samspel: SAMSPEL_PROJECT[{name!r}] must be a date like 2023-04-01, not {text!r}"
-        ) from error
+    @property
+    def period(self) -> ProjectPeriod:
+        return ProjectPeriod(self.start, self.end)
 
 
 def progress_setting(settings: dict) -> ProgressConfig:
@@ -99,11 +101,11 @@ def progress_setting(settings: dict) -> ProgressConfig:
             f"samspel: PROGRESS['path'] must be a relative folder path like 'resultat/' "
             f"(lowercase words and hyphens, ending in '/'), not {path!r}"
         )
-    project = {**DEFAULT_PROJECT, **settings.get("SAMSPEL_PROJECT", {})}
-    start, end = _day(project["start"], "start"), _day(project["end"], "end")
-    if end < start:
-        raise ProgressSettingError("samspel: SAMSPEL_PROJECT['end'] is before its 'start'")
-    return ProgressConfig(target, path, start, end)
+    try:
+        period = project_period(settings)
+    except ProjectSettingError as error:
+        raise ProgressSettingError(str(error)) from error
+    return ProgressConfig(target, path, period.start, period.end)
 
 
 @dataclass(frozen=True)
@@ -162,8 +164,23 @@ class Activity:
     source: str
     type: str
     start: date
-    cancelled: bool
+    status: str
     companies: tuple[str, ...]
+
+    @property
+    def counted(self) -> bool:
+        """Only a scheduled activity can strengthen a company (issue 15: not tentative ones)."""
+        return self.status in COUNTED_STATUSES
+
+
+def _zone_country(value: object) -> str:
+    """The country whose clock a start is read on: the first of a two-country activity.
+
+    Sweden and Norway share one offset, so either country of ``[SE, NO]`` gives
+    the same day.
+    """
+    first = value[0] if isinstance(value, list) and value else value
+    return str(first or "").strip().upper()
 
 
 def activities_of(index: ContentIndex) -> list[Activity]:
@@ -175,7 +192,7 @@ def activities_of(index: ContentIndex) -> list[Activity]:
     activities = []
     for _slug, versions in sorted(index.by_slug("aktiviteter").items()):
         item = next(versions[lang] for lang in LANGUAGES if lang in versions)
-        country = str(item.get("country", "")).upper()
+        country = _zone_country(item.get("country", ""))
         try:
             schedule = schedule_for(str(item.get("start")), item.get("end"), country)
         except (KeyError, ValueError):
@@ -189,7 +206,7 @@ def activities_of(index: ContentIndex) -> list[Activity]:
                 source=f"aktiviteter/{item.path.name}",
                 type=str(item.get("type", "other")),
                 start=start,
-                cancelled=str(item.get("status", DEFAULT_STATUS)).strip() == "cancelled",
+                status=str(item.get("status", DEFAULT_STATUS)).strip(),
                 companies=tuple(str(company).strip() for company in listed if company),
             )
         )
@@ -211,14 +228,28 @@ class Month:
 
 @dataclass
 class Progress:
-    """The counter's figures for one day, the same for both sites."""
+    """The counter's figures for one day, the same for both sites.
+
+    ``today`` is the build's day and is never written out; ``day`` is the day the
+    figures stand at (today, or the project's last day once it has ended), and
+    ``as_of`` the day the facts they are computed from last changed.
+    """
 
     config: ProgressConfig
+    today: date
     as_of: date
     strengthened: dict[str, date]  # company id -> first qualifying start
     types: dict[str, set[str]]  # company id -> activity types it took part in
     companies: dict[str, Company] = field(repr=False)
     months: list[Month] = field(default_factory=list)
+
+    @property
+    def day(self) -> date:
+        return min(self.today, self.config.end)
+
+    @property
+    def phase(self) -> Phase:
+        return self.config.period.phase(self.today)
 
     @property
     def count(self) -> int:
@@ -277,8 +308,8 @@ class Progress:
 
     @property
     def elapsed_days(self) -> int:
-        """Days of the project period up to and including the as-of day."""
-        elapsed = (self.as_of - self.config.start).days + 1
+        """Days of the project period up to and including the day the figures stand at."""
+        elapsed = (self.day - self.config.start).days + 1
         return max(0, min(elapsed, self.period_days))
 
     @property
@@ -326,17 +357,21 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def monthly(config: ProgressConfig, as_of: date, strengthened: dict[str, date]) -> list[Month]:
-    """The project's months up to the as-of month, each with new and cumulative counts.
+def monthly(config: ProgressConfig, day: date, strengthened: dict[str, date]) -> list[Month]:
+    """The project's months up to ``day``'s month, each with new and cumulative counts.
 
-    A company strengthened before the period (or after it) is counted in its
-    first (or last) month, so the new counts always add up to the total.
+    Each company is booked to the month of its first qualifying start, which
+    :func:`compute` keeps within the period and on or before ``day``; a start
+    outside those months is a bug and stops the build rather than being moved to
+    a month it does not belong to.
     """
-    first, last = _month_start(config.start), _month_start(config.end)
-    until = max(first, min(last, _month_start(as_of)))
+    first = _month_start(config.start)
+    until = max(first, _month_start(min(day, config.end)))
     new_in: dict[date, int] = {}
-    for day in strengthened.values():
-        month = min(max(_month_start(day), first), until)
+    for start in strengthened.values():
+        month = _month_start(start)
+        if not first <= month <= until:
+            raise ValueError(f"samspel: a company is counted in {month:%Y-%m}, outside the chart")
         new_in[month] = new_in.get(month, 0) + 1
     months, total, month = [], 0, first
     while month <= until:
@@ -350,13 +385,20 @@ def compute(
     config: ProgressConfig,
     activities: list[Activity],
     companies: dict[str, Company],
+    today: date,
     as_of: date,
 ) -> Progress:
-    """Apply the rule: listed in a started, not cancelled activity; each company once."""
+    """Apply the rule: listed in a scheduled activity that started within the period; once each.
+
+    Activities outside the period are left out without a word here: the content
+    check names each of them (``before-project``, ``after-project``), and a
+    warning from the build would stop it.
+    """
+    until = min(today, config.end)
     strengthened: dict[str, date] = {}
     types: dict[str, set[str]] = {}
     for activity in activities:
-        if activity.cancelled or activity.start > as_of:
+        if not activity.counted or not config.start <= activity.start <= until:
             continue
         for company_id in activity.companies:
             if company_id not in companies:
@@ -373,12 +415,32 @@ def compute(
     strengthened = dict(sorted(strengthened.items()))
     return Progress(
         config,
+        today,
         as_of,
         strengthened,
         types,
         companies,
-        monthly(config, as_of, strengthened),
+        monthly(config, until, strengthened),
     )
+
+
+def _counted_file(path: PurePosixPath) -> bool:
+    """A file the count reads: an activity's Markdown, or companies.yaml."""
+    parts = path.parts
+    return (len(parts) == 2 and parts[0] == "aktiviteter" and path.suffix == ".md") or (
+        parts == (DATA_SECTION, COMPANIES_FILE)
+    )
+
+
+def facts_changed_on(content: Path, fallback: date) -> date:
+    """The day (in Sweden) the files the count reads last changed (:func:`history.last_change`).
+
+    ``fallback`` only when there are no such files at all (an empty content folder).
+    """
+    moment = last_change(content, _counted_file)
+    if moment is None:
+        return fallback
+    return datetime.fromtimestamp(moment, PROJECT_ZONE).date()
 
 
 class ProgressGenerator(Generator):
@@ -389,11 +451,19 @@ class ProgressGenerator(Generator):
         self.config = progress_setting(self.settings)
 
     def generate_context(self) -> None:
+        """The figures, and the project's phase for every template (``project_phase``).
+
+        "Today" is read once here, so the phase and the figures agree.
+        """
+        today = build_moment().date()
         content = Path(self.settings["PATH"])
         index = self.context.get("content_index") or ContentIndex.scan(content)
         companies = load_companies(content / DATA_SECTION / COMPANIES_FILE)
-        progress = compute(self.config, activities_of(index), companies, build_date())
+        as_of = facts_changed_on(content, fallback=self.config.start)
+        progress = compute(self.config, activities_of(index), companies, today, as_of)
         self.context["progress"] = progress
+        self.context["project_period"] = self.config.period
+        self.context["project_phase"] = progress.phase
 
     def generate_output(self, writer) -> None:
         progress: Progress = self.context["progress"]

@@ -87,6 +87,9 @@ def chart_for(start: date, end: date, figures: list[MonthFigures], target: int) 
     """Place the cumulative counts on an x axis spanning the whole project period.
 
     The y axis reaches at least the target, so the line shows how far the goal is.
+    A month outside the period has no place on the axis: it is refused, never
+    drawn at the period's last month (where a February 2027 count once landed
+    on March 2026).
     """
     period = months_between(start, end)
     highest = max([target, *(month.total for month in figures)])
@@ -95,7 +98,9 @@ def chart_for(start: date, end: date, figures: list[MonthFigures], target: int) 
     right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
 
     def x_of(month: date) -> float:
-        index = period.index(month) if month in period else len(period) - 1
+        if month not in period:
+            raise ValueError(f"samspel: {month:%Y-%m} is outside the project period's chart")
+        index = period.index(month)
         return LEFT + (right - LEFT) * (index / (len(period) - 1) if len(period) > 1 else 0.5)
 
     def y_of(value: int) -> float:
