@@ -340,8 +340,9 @@ def snapshot(output: Path) -> tuple[list[Path], dict[Path, bytes]]:
 
 VISIBLE = "zqxsynlig"
 HIDDEN = "zqxgomd"
-#: an activity still to come: the home page lists those
-COMING = ACTIVITY.replace("start: 2025-03-14", "start: 2030-03-14")
+#: an activity still to come on DURING (a day of the project period): the home page lists those
+COMING = ACTIVITY.replace("start: 2025-03-14", "start: 2026-03-14")
+DURING = 1768478400  # 2026-01-15, noon UTC
 
 
 @pytest.fixture(scope="module")
@@ -382,7 +383,7 @@ def published(tmp_path_factory) -> tuple[Path, Build]:
             "utf-8",
         )
     assert check_content(content, base) == []
-    build = run_build(base / "output", content=content)
+    build = run_build(base / "output", content=content, source_date_epoch=DURING)
     assert build.returncode == 0, build.log
     assert original.is_file()
     return content, build
