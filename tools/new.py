@@ -148,8 +148,16 @@ FIELD_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "status": {
-        "sv": ("planned (planerad) eller cancelled (inställd)." + SAME["sv"], DEFAULT_STATUS),
-        "nb": ("planned (planlagt) eller cancelled (avlyst)." + SAME["nb"], DEFAULT_STATUS),
+        "sv": (
+            "scheduled (blir av), tentative (preliminär), postponed (uppskjuten) "
+            "eller cancelled (inställd)." + SAME["sv"],
+            DEFAULT_STATUS,
+        ),
+        "nb": (
+            "scheduled (blir av), tentative (foreløpig), postponed (utsatt) "
+            "eller cancelled (avlyst)." + SAME["nb"],
+            DEFAULT_STATUS,
+        ),
     },
     "host": {
         "sv": ("Valfritt: vem som arrangerar. Lämna tomt annars.", ""),

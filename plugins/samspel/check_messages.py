@@ -138,10 +138,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "for Norge, med store bokstaver.",
     },
     "unknown-status": {
-        "sv": "{value} är ingen status som webbplatsen känner till. Skriv planned (planerad) "
-        "eller cancelled (inställd), eller ta bort raden.",
-        "nb": "{value} er ingen status nettstedet kjenner til. Skriv planned (planlagt) eller "
-        "cancelled (avlyst), eller fjern linjen.",
+        "sv": "{value} är ingen status som webbplatsen känner till. Skriv scheduled (blir av "
+        "som det står), tentative (preliminär: datum eller detaljer är inte bestämda), "
+        "postponed (uppskjuten, inget nytt datum än) eller cancelled (inställd), eller ta "
+        "bort raden.",
+        "nb": "{value} er ingen status nettstedet kjenner til. Skriv scheduled (blir som det "
+        "står), tentative (foreløpig: dato eller detaljer er ikke bestemt), postponed "
+        "(utsatt, ingen ny dato ennå) eller cancelled (avlyst), eller fjern linjen.",
     },
     "bad-date": {
         "sv": "{value} är inget datum. Skriv datumet som 2024-03-14, eller datum och tid "
