@@ -34,6 +34,7 @@ from .contract import (
     DEFAULT_STATUS,
     LANGUAGES,
     SLUG_PATTERN,
+    countries_of,
     schedule_for,
 )
 from .frontmatter import FrontMatterError, parse_mapping_list, read_text
@@ -175,7 +176,7 @@ def activities_of(index: ContentIndex) -> list[Activity]:
     activities = []
     for _slug, versions in sorted(index.by_slug("aktiviteter").items()):
         item = next(versions[lang] for lang in LANGUAGES if lang in versions)
-        country = str(item.get("country", "")).upper()
+        country = countries_of(item.get("country"))
         try:
             schedule = schedule_for(str(item.get("start")), item.get("end"), country)
         except (KeyError, ValueError):
