@@ -19,6 +19,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from markdown import Markdown
@@ -32,6 +33,7 @@ from .contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
 from .frontmatter import FrontMatterError, split
 from .images import ImageError, ImageInfo
 from .problems import Problem
+from .today import build_moment
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,8 @@ class CheckContext:
     pictures: dict[Path, ImageInfo | ImageError] = field(default_factory=dict, repr=False)
     #: the content contract's Markdown per language, built once per check (check_html.py)
     converters: dict[str, Markdown] = field(default_factory=dict, repr=False)
+    #: the build's moment (SOURCE_DATE_EPOCH or the clock): what "over" is measured against
+    now: datetime = field(default_factory=build_moment)
     #: what :meth:`relative` answered and the real path of each folder, for this check only
     _shown: dict[Path, PurePosixPath] = field(default_factory=dict, init=False, repr=False)
     _real_folders: dict[str, str] = field(default_factory=dict, init=False, repr=False)
