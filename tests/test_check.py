@@ -468,6 +468,38 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         both(start="2023-02-10", end=None),
         [("before-project", NB, 4), ("before-project", SV, 4)],
     ),
+    # issue 15: precision, states, place and country
+    "the retired status planned": (
+        both(status="planned"),
+        [("unknown-status", NB, 12), ("unknown-status", SV, 12)],
+    ),
+    "a month start with a day end": (
+        both(start="2024-03", end="2024-05-14"),
+        [("end-more-precise", NB, 5), ("end-more-precise", SV, 5)],
+    ),
+    "a month that does not exist": (
+        both(start="2024-13", end=None),
+        [("bad-date", NB, 4), ("bad-date", SV, 4)],
+    ),
+    "a tentative activity whose period is over": (
+        both(start="2024-03", end="2024-05", status="tentative"),
+        [("tentative-over", NB, 12), ("tentative-over", SV, 12)],
+    ),
+    "a country that is neither of the two": (
+        both(country="[SE, DK]"),
+        [("unknown-country", NB, 7), ("unknown-country", SV, 7)],
+    ),
+    "a country as a mapping": (
+        both(country="{SE: NO}"),
+        [("not-text", NB, 7), ("not-text", SV, 7)],
+    ),
+    "the languages disagree on the precision": (
+        {
+            "aktiviteter/kafe.sv.md": activity("sv", start="2025-03-01", end=None),
+            "aktiviteter/kafe.nb.md": activity("nb", start="2025-03", end=None),
+        },
+        [("translations-differ", NB, 4), ("translations-differ", SV, 4)],
+    ),
 }
 
 
@@ -496,8 +528,9 @@ def test_messages_are_in_the_files_language(tmp_path: Path) -> None:
     problems = run_check(tmp_path, both(start='"14 mars"'))
     by_path = {str(problem.path): problem.message for problem in problems}
     assert by_path[SV] == (
-        '"14 mars" är inget datum. Skriv datumet som 2024-03-14, eller datum och tid inom '
-        'citattecken: "2024-03-14 18:00".'
+        '"14 mars" är inget datum. Skriv ett år, en månad, en dag eller en dag med klockslag: '
+        "2024, 2023-09, 2024-03-14 eller 2024-03-14 18:00. Skriv bara så exakt som du vet: en "
+        "månad om dagen inte är bestämd."
     )
     assert by_path[NB].startswith('"14 mars" er ingen dato.')
     problems = run_check(tmp_path / "2", {"data/companies.yaml": COMPANIES.replace("SE", "DK")})
@@ -649,8 +682,8 @@ def test_github_annotations_on_github_actions(tmp_path: Path) -> None:
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations[1] == (
-        f'::error file={SV},line=5::end: "18:00" är bara ett klockslag. Skriv dagen också, '
-        'inom citattecken: "2024-03-14 18:00". [bad-date]'
+        f'::error file={SV},line=5::end: "18:00" är bara ett klockslag. Skriv dagen också: '
+        "2024-03-14 18:00. [bad-date]"
     )
     assert annotations[0].startswith(f"::warning file={SV},line=1::fil: ")
     assert re.fullmatch(r"::warning file=\S+,line=1::.+\[missing-translation\]", annotations[0])

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from plugins.samspel.contract import Schedule
-from plugins.samspel.formatting import day_range_text, schedule_text
+from plugins.samspel.contract import Schedule, schedule_for
+from plugins.samspel.formatting import day_range_text, schedule_text, short_day_text
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -37,3 +37,41 @@ def test_an_evening_reads_as_in_the_issue(lang: str, expected: str) -> None:
         datetime(2024, 3, 14, 18, 0, tzinfo=OSLO), datetime(2024, 3, 14, 21, 0, tzinfo=OSLO)
     )
     assert schedule_text(evening, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "sv", "nb"),
+    [
+        ("2023-09", None, "september 2023", "september 2023"),
+        ("2024-03", "2024-05", "mars–maj 2024", "mars–mai 2024"),
+        ("2023-11", "2024-02", "november 2023 – februari 2024", "november 2023 – februar 2024"),
+        ("2024", None, "2024", "2024"),
+        ("2023", "2025", "2023–2025", "2023–2025"),
+        ("2024-03-14", "2024-05", "14 mars – maj 2024", "14. mars – mai 2024"),
+        ("2024-03", "2025", "mars 2024 – 2025", "mars 2024 – 2025"),
+    ],
+)
+def test_a_month_or_a_year_reads_as_written(start: str, end: str | None, sv: str, nb: str):
+    """Never a day the content does not give: "2023-09" is not "1–30 september 2023"."""
+    schedule = schedule_for(start, end, "SE")
+    assert not schedule.exact
+    assert (schedule_text(schedule, "sv"), schedule_text(schedule, "nb")) == (sv, nb)
+
+
+def test_a_month_keeps_its_precision_for_machines() -> None:
+    schedule = schedule_for("2024-03", "2024-05", ("SE", "NO"))
+    assert (schedule.start_iso, schedule.end_iso) == ("2024-03", "2024-05")
+    assert (schedule.start, schedule.end) == (date(2024, 3, 1), date(2024, 5, 31))
+    assert schedule_for("2025", None, "NO").start_iso == "2025"
+
+
+def test_an_end_more_exact_than_its_start_is_refused() -> None:
+    with pytest.raises(ValueError):
+        schedule_for("2024-03", "2024-05-14", "SE")
+
+
+def test_the_last_day_of_a_long_span_is_short() -> None:
+    assert (short_day_text(date(2023, 11, 30), "sv"), short_day_text(date(2023, 11, 30), "nb")) == (
+        "30 nov.",
+        "30. nov.",
+    )

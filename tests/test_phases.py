@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from icalendar import Calendar
 from helpers import REPO, Build, run_build, write_settings
 
 sys.path.insert(0, str(REPO / "plugins"))
@@ -337,6 +338,9 @@ def test_an_activity_after_the_end_is_a_warning_in_both_languages() -> None:
     assert [(p.code, str(p.path), p.line, p.severity) for p in problems] == [
         ("after-project", f"{folder}/efter-projektet.nb.md", 4, "warning"),
         ("after-project", f"{folder}/efter-projektet.sv.md", 4, "warning"),
+        # the tentative study trip's time is long over: the reminder to say what became of it
+        ("tentative-over", f"{folder}/studieresa.nb.md", 9, "warning"),
+        ("tentative-over", f"{folder}/studieresa.sv.md", 9, "warning"),
     ]
     assert problems[0].message.startswith('Aktiviteten begynner "2027-02-10", etter prosjektets')
     assert problems[1].message.startswith('Aktiviteten börjar "2027-02-10", efter projektets')
@@ -408,3 +412,19 @@ def test_outside_git_the_figures_date_is_the_newest_file_time(tmp_path: Path) ->
     os.utime(content / "sidor" / "om-projektet.sv.md", (later, later))  # not read by the count
     assert facts_changed_on(content, START) == date(2024, 2, 3)
     assert facts_changed_on(tmp_path / "empty", START) == START
+
+
+def test_dtstamp_in_git_is_the_last_commit_of_the_file(builds: dict[str, Build]) -> None:
+    """DTSTAMP and LAST-MODIFIED of an activity are when its file was last committed.
+
+    (The repository's own activities are known to the month only, so none is in a feed:
+    the fixture's Git repository, with its fixed commit dates, stands in for it.)
+    """
+    expected = datetime.fromisoformat(DATA_COMMIT)
+    for lang in ("sv", "nb"):
+        feed = builds["running"].root(lang) / "kalender.ics"
+        events = Calendar.from_ical(feed.read_bytes()).walk("VEVENT")
+        assert len(events) >= 3, f"{lang}: {len(events)} events"
+        for event in events:
+            assert event.decoded("DTSTAMP") == expected, event["UID"]
+            assert event.decoded("LAST-MODIFIED") == expected, event["UID"]

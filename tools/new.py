@@ -53,47 +53,53 @@ FIELD_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "start": {
         "sv": (
-            "Första dagen, som 2025-03-14, eller dag och klockslag inom citattecken:\n"
-            '"2025-03-14 18:00" (svensk eller norsk tid, enligt country).' + SAME["sv"],
+            "När det börjar, så exakt som du vet: en dag som 2025-03-14, dag och klockslag\n"
+            "som 2025-03-14 18:00 (svensk eller norsk tid, enligt country), en månad som\n"
+            "2025-03 eller ett år som 2025. Inga citattecken behövs." + SAME["sv"],
             f'"{PLACEHOLDER}: 2025-03-14"',
         ),
         "nb": (
-            "Første dag, som 2025-03-14, eller dag og klokkeslett i anførselstegn:\n"
-            '"2025-03-14 18:00" (svensk eller norsk tid, etter country).' + SAME["nb"],
+            "Når det begynner, så nøyaktig som du vet: en dag som 2025-03-14, dag og\n"
+            "klokkeslett som 2025-03-14 18:00 (svensk eller norsk tid, etter country), en\n"
+            "måned som 2025-03 eller et år som 2025. Ingen anførselstegn trengs." + SAME["nb"],
             f'"{PLACEHOLDER}: 2025-03-14"',
         ),
     },
     "end": {
         "sv": (
-            "Valfritt: sista dagen eller sluttiden, skrivs som start. Lämna tomt om\n"
-            "aktiviteten är en enda dag." + SAME["sv"],
+            "Valfritt: när det slutar, skrivs som start men aldrig mer exakt än start\n"
+            "(en månad till en månad: 2025-05). Lämna tomt för en enda dag, eller för en\n"
+            "hel månad eller ett helt år i start." + SAME["sv"],
             "",
         ),
         "nb": (
-            "Valgfritt: siste dag eller sluttid, skrives som start. La stå tomt hvis\n"
-            "aktiviteten er én dag." + SAME["nb"],
+            "Valgfritt: når det slutter, skrives som start, men aldri mer nøyaktig enn start\n"
+            "(en måned til en måned: 2025-05). La stå tomt for én dag, eller for en hel\n"
+            "måned eller et helt år i start." + SAME["nb"],
             "",
         ),
     },
     "place": {
         "sv": (
-            "Var aktiviteten äger rum, till exempel: Jamtli, Östersund.",
+            "Var aktiviteten äger rum, till exempel: Jamtli, Östersund. Ta bort raden\n"
+            'om platsen inte är bestämd: då visas "Plats meddelas senare".',
             f'"{PLACEHOLDER}: plats"',
         ),
         "nb": (
-            "Hvor aktiviteten foregår, for eksempel: Tindved Kulturhage, Steinkjer.",
+            "Hvor aktiviteten foregår, for eksempel: Tindved Kulturhage, Steinkjer. Fjern\n"
+            'linjen hvis stedet ikke er bestemt: da vises "Sted kommer senere".',
             f'"{PLACEHOLDER}: sted"',
         ),
     },
     "country": {
         "sv": (
-            "Landet där aktiviteten äger rum: SE (Sverige) eller NO (Norge).\n"
-            "Bestämmer tidszonen och räknas i statistiken." + SAME["sv"],
+            "Landet där aktiviteten äger rum: SE (Sverige) eller NO (Norge), eller\n"
+            "[SE, NO] för båda. Bestämmer tidszonen och räknas i statistiken." + SAME["sv"],
             f'"{PLACEHOLDER}: SE eller NO"',
         ),
         "nb": (
-            "Landet der aktiviteten foregår: SE (Sverige) eller NO (Norge).\n"
-            "Bestemmer tidssonen og telles i statistikken." + SAME["nb"],
+            "Landet der aktiviteten foregår: SE (Sverige) eller NO (Norge), eller\n"
+            "[SE, NO] for begge. Bestemmer tidssonen og telles i statistikken." + SAME["nb"],
             f'"{PLACEHOLDER}: SE eller NO"',
         ),
     },
@@ -149,13 +155,15 @@ FIELD_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "status": {
         "sv": (
-            "scheduled (blir av), tentative (preliminär), postponed (uppskjuten) "
-            "eller cancelled (inställd)." + SAME["sv"],
+            "scheduled (blir av som det står), tentative (preliminär: datum eller detaljer\n"
+            "är inte bestämda), cancelled (inställd) eller postponed (uppskjuten, inget nytt\n"
+            "datum än)." + SAME["sv"],
             DEFAULT_STATUS,
         ),
         "nb": (
-            "scheduled (blir av), tentative (foreløpig), postponed (utsatt) "
-            "eller cancelled (avlyst)." + SAME["nb"],
+            "scheduled (blir som det står), tentative (foreløpig: dato eller detaljer er\n"
+            "ikke bestemt), cancelled (avlyst) eller postponed (utsatt, ingen ny dato\n"
+            "ennå)." + SAME["nb"],
             DEFAULT_STATUS,
         ),
     },

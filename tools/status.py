@@ -1,8 +1,11 @@
-"""``make status``: which items lack a translation, and which translation may be out of date.
+"""``make status``: missing and possibly stale translations, and tentative activities now past.
 
 For communicators of both countries, so every heading is in Swedish and
 Norwegian. "Out of date" means the item's two language files were last changed
 in different commits: the file changed earlier probably misses the later change.
+A tentative activity whose period is over is shown as "Planerades till …" on the
+sites until someone writes what became of it; the report names each one (the
+content check warns about them too, ``tentative-over``).
 
 Usage: python -m tools.status [--content content]
 """
@@ -21,9 +24,16 @@ if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
 from samspel.check import file_name_parts  # noqa: E402
-from samspel.contract import LANGUAGES, SECTIONS  # noqa: E402
+from samspel.content_index import ContentIndex  # noqa: E402
+from samspel.contract import (  # noqa: E402
+    LANGUAGES,
+    SECTIONS,
+    countries_of,
+    schedule_for,
+    tentative_over,
+)
 from samspel.history import last_commit_times  # noqa: E402
-from samspel.today import PROJECT_ZONE  # noqa: E402
+from samspel.today import PROJECT_ZONE, build_moment  # noqa: E402
 
 LANGUAGE_NAMES = {"sv": "svenska / svensk", "nb": "norska / norsk"}
 
@@ -69,11 +79,49 @@ def translation_report(content_root: Path) -> TranslationReport:
     return TranslationReport(missing, stale)
 
 
+@dataclass(frozen=True)
+class PastTentative:
+    """A tentative activity whose period is over: its language files and its period as written."""
+
+    paths: tuple[Path, ...]
+    period: str  # "2024-03 – 2024-05", as the files write it
+
+
+def tentative_report(content_root: Path, now: datetime) -> list[PastTentative]:
+    """Every tentative activity whose period ended before ``now``, by file name.
+
+    Read from the front matter of either language file (both must state the same
+    status and dates; the check reports it where they do not). A file whose dates
+    do not parse is left to the check.
+    """
+    found = []
+    index = ContentIndex.scan(content_root)
+    for _slug, versions in sorted(index.by_slug("aktiviteter").items()):
+        item = next(versions[lang] for lang in LANGUAGES if lang in versions)
+        if str(item.get("status", "")).strip() != "tentative":
+            continue
+        start, end = str(item.get("start", "")).strip(), item.get("end")
+        try:
+            schedule = schedule_for(start, end, countries_of(item.get("country")))
+        except (KeyError, ValueError):
+            continue
+        if tentative_over("tentative", schedule, now):
+            period = start if end in (None, "") else f"{start} – {str(end).strip()}"
+            paths = tuple(versions[lang].path.resolve() for lang in LANGUAGES if lang in versions)
+            found.append(PastTentative(paths, period))
+    return found
+
+
 def _day(seconds: int) -> str:
     return datetime.fromtimestamp(seconds, PROJECT_ZONE).date().isoformat()
 
 
-def print_report(report: TranslationReport, root: Path, stream: TextIO = sys.stdout) -> None:
+def print_report(
+    report: TranslationReport,
+    root: Path,
+    stream: TextIO = sys.stdout,
+    tentative: list[PastTentative] | None = None,
+) -> None:
     def shown(path: Path) -> str:
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
@@ -94,6 +142,16 @@ def print_report(report: TranslationReport, root: Path, stream: TextIO = sys.std
             f"{shown(item.newer)} ({_day(item.newer_time)})",
             file=stream,
         )
+    if tentative is None:
+        return
+    print(
+        "\nPreliminära aktiviteter vars tid har gått / Foreløpige aktiviteter der tiden er over: "
+        f"{len(tentative)}\n  (skriv vad som hände / skriv hva som skjedde: "
+        "status: scheduled, cancelled eller postponed)",
+        file=stream,
+    )
+    for item in tentative:
+        print(f"  {', '.join(shown(path) for path in item.paths)} ({item.period})", file=stream)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     args = parser.parse_args(argv)
     content_root = args.content.resolve()
-    print_report(translation_report(content_root), content_root.parent)
+    tentative = tentative_report(content_root, build_moment())
+    print_report(translation_report(content_root), content_root.parent, tentative=tentative)
     return 0
 
 

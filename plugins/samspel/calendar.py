@@ -22,7 +22,7 @@ from pelican.generators import Generator
 
 from .calendar_model import SiteCalendar, months_and_types
 from .history import last_commit_times
-from .ical import CalendarFiles, EventFacts
+from .ical import CalendarFiles, EventFacts, ical_status
 from .page_cache import CONTEXT_KEY as PAGE_CACHE_KEY
 from .page_cache import PageCache
 from .sites import other_language
@@ -162,10 +162,12 @@ class CalendarGenerator(Generator):
         no calendar file shows, writes none of them anew.
         """
         macros = self.env.get_template("macros/calendar.html").make_module(self.context)
-        files = {calendar.feed_url: (str(macros.feed_name()).strip(), calendar.activities)}
+        exact = calendar.feed_activities
+        files = {calendar.feed_url: (str(macros.feed_name()).strip(), exact)}
         for kind in calendar.types:
-            files[kind.feed_url] = (str(macros.feed_name(kind.key)).strip(), kind.activities)
-        for article in calendar.activities:
+            in_feed = [article for article in kind.activities if calendar.in_feeds(article)]
+            files[kind.feed_url] = (str(macros.feed_name(kind.key)).strip(), in_feed)
+        for article in exact:
             files[calendar.activity_feed_url(article)] = (article.title, [article])
         times = last_commit_times(Path(self.settings["PATH"]))
         page_cache: PageCache | None = self.context.get(PAGE_CACHE_KEY)
@@ -193,32 +195,37 @@ class CalendarGenerator(Generator):
     def event_facts(
         self, calendar: SiteCalendar, labels, macros, times: dict[Path, int]
     ) -> dict[str, EventFacts]:
-        """``{slug: EventFacts}``; dates of change come from Git, else the build's day.
+        """``{slug: EventFacts}`` of the activities in the feeds; dates of change from Git.
 
-        The labels depend on a handful of values (country, type), so each is rendered
+        Without a commit (a file not committed yet) the date of change is the build's day.
+        The labels depend on a handful of values (countries, type), so each is rendered
         once per call rather than once per activity; the memos are local because
         i18n_subsites and autoreload run this once per site and build in one process.
         """
         build_day = datetime.combine(build_moment().date(), time(0), PROJECT_ZONE)
-        country = cache(lambda code: str(labels.country(code)).strip())
+        countries = cache(lambda codes: str(labels.countries(codes)).strip())
         category = cache(lambda key: str(labels.activity_type(key)).strip())
-        cancelled_notice = str(macros.cancelled_notice()).strip()
+        notices = {
+            "cancelled": str(macros.cancelled_notice()).strip(),
+            "tentative": str(macros.tentative_notice()).strip(),
+            "postponed": str(macros.postponed_notice()).strip(),
+        }
         facts = {}
-        for article in calendar.activities:
+        for article in calendar.feed_activities:
             committed = times.get(Path(article.source_path).resolve())
             modified = datetime.fromtimestamp(committed, UTC) if committed else build_day
             url = f"{calendar.siteurl}/{article.url}"
-            cancelled = article.activity_status == "cancelled"
-            parts = [cancelled_notice] if cancelled else []
-            parts += [article.summary_text, url]
+            status = article.activity_status
+            parts = [notices.get(status, ""), article.summary_text, url]
+            where = [article.place, countries(article.countries)]
             facts[article.slug] = EventFacts(
                 uid=f"{article.slug}@{self.options['uid_domain']}",
                 summary=article.title,
                 description="\n\n".join(part for part in parts if part),
-                location=f"{article.place}, {country(article.country)}",
+                location=", ".join(part for part in where if part),
                 url=url,
                 schedule=article.schedule,
-                cancelled=cancelled,
+                status=ical_status(status),
                 category=category(article.type),
                 modified=modified,
             )

@@ -3,6 +3,11 @@
 Kept apart from the generator so that the sorting rules (what counts as
 ongoing, which days an activity fills in a month grid, which pages exist on
 the other site) are plain functions of the activities and "today".
+
+A month grid shows only what the content dates to the day: an activity known to
+the month is listed under its month ("Under månaden"), one known only to the year
+is on no month page, and a span longer than a week is one entry on its first day
+in the month rather than a copy on each day.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from babel.dates import get_day_names
 from markupsafe import Markup
 
 from .content_index import ContentIndex
-from .contract import ACTIVITY_TYPES, schedule_for
+from .contract import ACTIVITY_TYPES, Schedule, countries_of, schedule_for, tentative_over
 from .jsonld import event_data, script_safe_json
 
 log = logging.getLogger(__name__)
@@ -34,8 +39,25 @@ def state_of(schedule, now: datetime) -> str:
     return PAST
 
 
+#: a span of up to a week is painted on each of its days (a row of the grid); a longer one
+#: would fill whole weeks and bury the days that have something else on, so it is one
+#: entry on its first day in the month, marked with its last day
+PAINTED_DAYS = 7
+
+
 def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
+
+
+def months_of(schedule: Schedule) -> list[str]:
+    """The month pages an activity is on: every month it touches, known to the month at least.
+
+    A start or end known only to the year names no month, so such an activity is on
+    the calendar's lists but on no month page (twelve pages would claim each month).
+    """
+    if "year" in (schedule.precision, schedule.end_precision):
+        return []
+    return sorted({month_key(day) for day in schedule.days()})
 
 
 def months_and_types(index: ContentIndex, lang: str) -> tuple[set[str], set[str]]:
@@ -49,21 +71,26 @@ def months_and_types(index: ContentIndex, lang: str) -> tuple[set[str], set[str]
     for item in index.in_language(lang, "aktiviteter"):
         try:
             schedule = schedule_for(
-                str(item.get("start")), item.get("end"), str(item.get("country", "")).upper()
+                str(item.get("start")), item.get("end"), countries_of(item.get("country"))
             )
         except (KeyError, ValueError):
             continue  # the content check reports it; the other site's build fails on it
-        months.update(month_key(day) for day in schedule.days())
+        months.update(months_of(schedule))
         types.add(str(item.get("type")))
     return months, types
 
 
 @dataclass
 class Day:
-    """One cell of a month grid."""
+    """One cell of a month grid.
+
+    ``activities`` are those on this day; ``until`` maps the slug of a long span shown
+    here once (on its first day in the month) to its last day.
+    """
 
     date: date
     activities: list = field(default_factory=list)
+    until: dict[str, date] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,6 +109,11 @@ class MonthPage:
     on_other_site: bool
     previous: MonthPage | None = None
     next: MonthPage | None = None
+
+    @property
+    def during(self) -> list:
+        """Activities known to the month, not the day: listed under the month, not on days."""
+        return [article for article in self.activities if not article.schedule.exact]
 
 
 @dataclass
@@ -102,17 +134,36 @@ class TypePage:
 
 
 def month_weeks(first: date, activities: Iterable) -> list[Week]:
-    """Monday-first weeks of the month, each day with every activity that spans it."""
-    by_day: dict[date, list] = {}
-    for article in activities:
-        for day in article.schedule.days():
-            by_day.setdefault(day, []).append(article)
+    """Monday-first weeks of the month, each day with the exactly dated activities on it.
+
+    An activity spanning up to :data:`PAINTED_DAYS` days is on each of them; a longer
+    one only on its first day in this month, with its last day beside it. Activities
+    known to the month only are not on any day (see :attr:`MonthPage.during`).
+    """
     following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    by_day: dict[date, list] = {}
+    until: dict[date, dict[str, date]] = {}
+    for article in activities:
+        if not article.schedule.exact:
+            continue
+        days = article.schedule.days()
+        if len(days) <= PAINTED_DAYS:
+            for day in days:
+                by_day.setdefault(day, []).append(article)
+            continue
+        shown = next((day for day in days if first <= day < following), None)
+        if shown is not None:
+            by_day.setdefault(shown, []).append(article)
+            until.setdefault(shown, {})[article.slug] = days[-1]
     weeks: list[Week] = []
     day = first - timedelta(days=first.weekday())
     while day < following:
         cells = [
-            Day(day + timedelta(days=i), by_day.get(day + timedelta(days=i), []))
+            Day(
+                day + timedelta(days=i),
+                by_day.get(day + timedelta(days=i), []),
+                until.get(day + timedelta(days=i), {}),
+            )
             if first <= day + timedelta(days=i) < following
             else None
             for i in range(7)
@@ -133,6 +184,7 @@ class SiteCalendar:
     states: dict[str, str]
     months: list[MonthPage]
     types: list[TypePage]
+    now: datetime
 
     @classmethod
     def build(
@@ -150,7 +202,7 @@ class SiteCalendar:
         states = {a.slug: state_of(a.schedule, now) for a in ordered}
         in_month: dict[str, list] = {}
         for article in ordered:
-            for key in sorted({month_key(day) for day in article.schedule.days()}):
+            for key in months_of(article.schedule):
                 in_month.setdefault(key, []).append(article)
         months = []
         for key in sorted(in_month):
@@ -183,7 +235,7 @@ class SiteCalendar:
                         past_count=options["past_count"],
                     )
                 )
-        return cls(lang, siteurl, options, ordered, states, months, types)
+        return cls(lang, siteurl, options, ordered, states, months, types, now)
 
     # --- for templates
 
@@ -224,6 +276,40 @@ class SiteCalendar:
     def state(self, article) -> str:
         return self.states[article.slug]
 
+    def was_planned(self, article) -> bool:
+        """Shown as "Planerades till …": a tentative activity whose period is over, or a
+        postponed one (it will not happen when written). Never as held, nor as under way.
+        """
+        status = article.activity_status
+        return status == "postponed" or tentative_over(status, article.schedule, self.now)
+
+    def held(self, article) -> bool:
+        """Past and scheduled: the only activities the sites say have taken place."""
+        return self.states[article.slug] == PAST and article.activity_status == "scheduled"
+
+    def under_way(self, article) -> bool:
+        """Ongoing and scheduled: a tentative activity's period is no sign that it is on."""
+        return self.states[article.slug] == ONGOING and article.activity_status == "scheduled"
+
+    def place_to_come(self, article) -> bool:
+        """ "To be announced" only for an upcoming activity that will still happen.
+
+        A past one without place shows none; a cancelled or postponed one has none to come.
+        """
+        return (
+            not article.place
+            and self.states[article.slug] == UPCOMING
+            and article.activity_status in ("scheduled", "tentative")
+        )
+
+    def in_feeds(self, article) -> bool:
+        """Only activities dated to the day go into .ics files: a calendar app has no month."""
+        return article.schedule.exact
+
+    @property
+    def feed_activities(self) -> list:
+        return [a for a in self.activities if self.in_feeds(a)]
+
     def for_initiative(self, slug: str) -> list:
         return [a for a in self.activities if getattr(a, "initiative", None) == slug]
 
@@ -245,11 +331,11 @@ class SiteCalendar:
                 name=article.title,
                 schedule=article.schedule,
                 place=article.place,
-                country=article.country,
+                countries=article.countries,
                 description=article.summary_text,
                 lang=self.lang,
                 url=f"{self.siteurl}/{article.url}",
                 siteurl=self.siteurl,
-                cancelled=article.activity_status == "cancelled",
+                status=article.activity_status,
             )
         )

@@ -18,6 +18,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from markdown import Markdown
@@ -33,6 +34,7 @@ from .frontmatter import FrontMatterError, read_limited, split
 from .images import IMAGE_SUFFIXES, ImageError, ImageInfo
 from .phases import DEFAULT_PERIOD, ProjectPeriod
 from .problems import Problem
+from .today import build_moment
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,8 @@ class CheckContext:
     pictures: dict[Path, ImageInfo | ImageError] = field(default_factory=dict, repr=False)
     #: the content contract's Markdown per language, built once per check (check_html.py)
     converters: dict[str, Markdown] = field(default_factory=dict, repr=False)
+    #: the build's moment (SOURCE_DATE_EPOCH or the clock): what "over" is measured against
+    now: datetime = field(default_factory=build_moment)
     #: what :meth:`relative` answered, for this check only
     _shown: dict[Path, PurePosixPath] = field(default_factory=dict, init=False, repr=False)
 

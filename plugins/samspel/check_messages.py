@@ -25,6 +25,7 @@ WARNINGS: frozenset[str] = frozenset(
         "feedback-missing",
         "after-project",
         "before-project",
+        "tentative-over",
     }
 )
 
@@ -133,9 +134,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "unknown-country": {
         "sv": "{value} är inget land som webbplatsen känner till. Skriv SE för Sverige eller "
-        "NO för Norge, med stora bokstäver.",
+        "NO för Norge, med stora bokstäver, eller båda för en aktivitet i båda länderna: "
+        "country: [SE, NO].",
         "nb": "{value} er ikke et land nettstedet kjenner til. Skriv SE for Sverige eller NO "
-        "for Norge, med store bokstaver.",
+        "for Norge, med store bokstaver, eller begge for en aktivitet i begge landene: "
+        "country: [SE, NO].",
     },
     "unknown-status": {
         "sv": "{value} är ingen status som webbplatsen känner till. Skriv scheduled (blir av "
@@ -147,24 +150,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(utsatt, ingen ny dato ennå) eller cancelled (avlyst), eller fjern linjen.",
     },
     "bad-date": {
-        "sv": "{value} är inget datum. Skriv datumet som 2024-03-14, eller datum och tid "
-        'inom citattecken: "2024-03-14 18:00".',
-        "nb": "{value} er ingen dato. Skriv datoen som 2024-03-14, eller dato og klokkeslett "
-        'i anførselstegn: "2024-03-14 18:00".',
+        "sv": "{value} är inget datum. Skriv ett år, en månad, en dag eller en dag med "
+        "klockslag: 2024, 2023-09, 2024-03-14 eller 2024-03-14 18:00. Skriv bara så exakt som "
+        "du vet: en månad om dagen inte är bestämd.",
+        "nb": "{value} er ingen dato. Skriv et år, en måned, en dag eller en dag med "
+        "klokkeslett: 2024, 2023-09, 2024-03-14 eller 2024-03-14 18:00. Skriv bare så "
+        "nøyaktig som du vet: en måned hvis dagen ikke er bestemt.",
     },
     "bad-date/time-only": {
-        "sv": "{value} är bara ett klockslag. Skriv dagen också, inom citattecken: "
-        '"2024-03-14 {time}".',
-        "nb": "{value} er bare et klokkeslett. Skriv dagen også, i anførselstegn: "
-        '"2024-03-14 {time}".',
+        "sv": "{value} är bara ett klockslag. Skriv dagen också: 2024-03-14 {time}.",
+        "nb": "{value} er bare et klokkeslett. Skriv dagen også: 2024-03-14 {time}.",
     },
     "bad-date/impossible": {
-        "sv": "{value} är inget riktigt datum eller klockslag: den dagen eller tiden finns "
-        "inte. Kontrollera månad, dag och tid (till exempel 2024-02-29 eller "
-        '"2024-03-14 18:00").',
-        "nb": "{value} er ingen gyldig dato eller klokkeslett: den dagen eller tiden finnes "
-        "ikke. Kontroller måned, dag og tid (for eksempel 2024-02-29 eller "
-        '"2024-03-14 18:00").',
+        "sv": "{value} är inget riktigt datum eller klockslag: den månaden, dagen eller tiden "
+        "finns inte. Kontrollera månad, dag och tid (till exempel 2023-09, 2024-02-29 eller "
+        "2024-03-14 18:00).",
+        "nb": "{value} er ingen gyldig dato eller klokkeslett: den måneden, dagen eller tiden "
+        "finnes ikke. Kontroller måned, dag og tid (for eksempel 2023-09, 2024-02-29 eller "
+        "2024-03-14 18:00).",
     },
     "bad-date/day-only": {
         "sv": "{value} är inget datum. Skriv bara dagen, som år-månad-dag: 2024-03-14.",
@@ -613,6 +616,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "innenfor prosjektperioden, fra {start} til {end}, for eksempel start: {start}. Hvis "
         "aktiviteten ikke hører til prosjektet, slett filen.",
     },
+    "unknown-status/planned": {
+        "sv": '{value} finns inte längre som status, eftersom det lätt läses som "inte bestämt '
+        'än". Skriv status: scheduled om aktiviteten blir av som det står, eller status: '
+        "tentative om datum eller detaljer inte är bestämda än.",
+        "nb": '{value} finnes ikke lenger som status, fordi det lett leses som "ikke bestemt '
+        'ennå". Skriv status: scheduled hvis aktiviteten blir som det står, eller status: '
+        "tentative hvis dato eller detaljer ikke er bestemt ennå.",
+    },
+    "not-text/country": {
+        "sv": "Fältet country ska vara ett land, SE eller NO, eller båda som en lista: "
+        "country: [SE, NO].",
+        "nb": "Feltet country skal være ett land, SE eller NO, eller begge som en liste: "
+        "country: [SE, NO].",
+    },
+    "end-more-precise": {
+        "sv": "Slutet {value} är {end_kind}, men starten {start} bara {start_kind}. Slutet kan "
+        "inte vara mer exakt än starten: skriv slutet som {start_kind} ({example}), eller "
+        "starten lika exakt som slutet om den är bestämd.",
+        "nb": "Slutten {value} er {end_kind}, men starten {start} bare {start_kind}. Slutten "
+        "kan ikke være mer nøyaktig enn starten: skriv slutten som {start_kind} ({example}), "
+        "eller starten like nøyaktig som slutten hvis den er bestemt.",
+    },
+    "tentative-over": {
+        "sv": "Aktiviteten är preliminär (status: tentative), men tiden den planerades till, "
+        '{when}, har gått. Webbplatsen visar den som "Planerades till {when}". Skriv vad som '
+        "hände: status: scheduled om den blev av, status: cancelled om den ställdes in, eller "
+        "status: postponed om den sköts upp utan nytt datum.",
+        "nb": "Aktiviteten er foreløpig (status: tentative), men tiden den var planlagt til, "
+        '{when}, er over. Nettstedet viser den som "Var planlagt til {when}". Skriv hva som '
+        "skjedde: status: scheduled hvis den ble gjennomført, status: cancelled hvis den ble "
+        "avlyst, eller status: postponed hvis den ble utsatt uten ny dato.",
+    },
+}
+
+#: how exactly a start or end is written, as a message names it ("… bara en månad")
+PRECISION_NAMES: dict[str, dict[str, str]] = {
+    "year": {"sv": "ett år", "nb": "et år"},
+    "month": {"sv": "en månad", "nb": "en måned"},
+    "day": {"sv": "en dag", "nb": "en dag"},
+    "time": {"sv": "en dag med klockslag", "nb": "en dag med klokkeslett"},
 }
 
 #: rule codes, each listed in CONTRIBUTING.md

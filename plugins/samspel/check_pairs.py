@@ -26,6 +26,8 @@ from .contract import (
     SHARED_FIELDS,
     SLUG_PATTERN,
     address_of,
+    countries_of,
+    parse_bound,
     parse_moment,
     site_part_at,
 )
@@ -63,13 +65,25 @@ def duplicate_slugs(items: list[ContentItem], context: CheckContext) -> Iterator
 
 
 def _comparable(name: str, data: object) -> object:
-    """A value in a form that is equal when both files mean the same thing."""
+    """A value in a form that is equal when both files mean the same thing.
+
+    A start or end compares as the period it names and its precision (``2024-03-14
+    18:00`` and ``2024-03-14T18.00`` agree; ``2024-03`` and ``2024-03-01`` do not), and
+    the countries as a set (``[SE, NO]`` and ``[NO, SE]`` agree, as do ``SE`` and ``[SE]``).
+    """
     if data is None or data == [] or (isinstance(data, str) and not data.strip()):
         return None
+    if name == "country":
+        return frozenset(countries_of(data))
     if isinstance(data, list):
         return tuple(str(entry).strip() for entry in data)
     text = str(data).strip()
-    if name in MOMENT_FIELDS["activity"] or name == "date":
+    if name in MOMENT_FIELDS["activity"]:
+        try:
+            return parse_bound(text, _ZONE)
+        except ValueError:
+            return text
+    if name == "date":
         try:
             return parse_moment(text, _ZONE)
         except ValueError:

@@ -17,7 +17,14 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from .check_html import html
-from .check_messages import EXAMPLES, FILE_FIELD, KIND_NAMES, language_of, quoted
+from .check_messages import (
+    EXAMPLES,
+    FILE_FIELD,
+    KIND_NAMES,
+    PRECISION_NAMES,
+    language_of,
+    quoted,
+)
 from .check_project import project_period
 from .check_statement import feedback_address
 from .content_index import ContentItem
@@ -29,20 +36,29 @@ from .contract import (
     LIST_FIELDS,
     MOMENT_FIELDS,
     PLACEHOLDER,
+    PRECISION_RANK,
     RESERVED_KEYS,
+    RETIRED_STATUSES,
     SLUG_PATTERN,
     STATUSES,
+    TEXT_OR_LIST_FIELDS,
+    Bound,
+    countries_of,
+    iso_text,
     known_fields,
+    parse_bound,
     parse_moment,
     schedule_for,
+    tentative_over,
 )
+from .formatting import schedule_text
 from .image_check import image_problems
 from .problems import Problem
 
 if TYPE_CHECKING:
     from .check import CheckContext
 
-_DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}[:.]\d{2})?$")
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}[:.]\d{2})?$|^\d{4}-\d{2}$")
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}$")
 #: mailto:name@example.org, optionally ?subject=…; one address, no spaces, no second @
 _MAILTO = re.compile(r"mailto:[^@\s/?:,;]+@[^@\s/?:,;.]+(?:\.[^@\s/?:,;.]+)+(?:\?\S*)?", re.I)
@@ -136,7 +152,10 @@ def unknown_keys(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
 
 
 def value_shapes(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[not-text]``/``[not-list]``: one text per field, and a list of ids for companies."""
+    """``[not-text]``/``[not-list]``: one text per field, and a list of ids for companies.
+
+    ``country`` may also be a list of texts (``[SE, NO]``, a cross-border activity).
+    """
     for name in known_fields(item.kind):
         value = item.fields.get(name)
         if value is None or value.data is None:
@@ -145,6 +164,10 @@ def value_shapes(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
             entries = value.data if isinstance(value.data, list) else [value.data]
             if not all(isinstance(entry, str) for entry in entries):
                 yield context.report(item, name, "not-list")
+        elif name in TEXT_OR_LIST_FIELDS and item.kind == "activity":
+            entries = value.data if isinstance(value.data, list) else [value.data]
+            if not all(isinstance(entry, str) for entry in entries):
+                yield context.report(item, name, "not-text", variant="country")
         elif not isinstance(value.data, str):
             yield context.report(item, name, "not-text")
 
@@ -168,18 +191,36 @@ def placeholders(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
 
 
 def activity_choices(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[unknown-type]``, ``[unknown-country]``, ``[unknown-status]`` of an activity."""
+    """``[unknown-type]``, ``[unknown-country]``, ``[unknown-status]`` of an activity.
+
+    ``country`` is one code or a list of codes, each checked; the retired ``planned``
+    gets its own message, which says what to write instead.
+    """
     if item.kind != "activity":
         return
     checks = (
         ("type", ACTIVITY_TYPES, "unknown-type"),
-        ("country", tuple(COUNTRY_TIMEZONES), "unknown-country"),
         ("status", STATUSES, "unknown-status"),
     )
     for name, allowed, code in checks:
         text = text_of(item, name)
         if text is not None and text not in allowed:
-            yield context.report(item, name, code, value=quoted(text), allowed=", ".join(allowed))
+            variant = "planned" if name == "status" and text in RETIRED_STATUSES else None
+            yield context.report(
+                item, name, code, variant=variant, value=quoted(text), allowed=", ".join(allowed)
+            )
+    for text in _country_entries(item):
+        if text not in COUNTRY_TIMEZONES:
+            yield context.report(item, "country", "unknown-country", value=quoted(text))
+
+
+def _country_entries(item: ContentItem) -> list[str]:
+    """The texts of ``country`` as written: one, or each of a list (placeholders left out)."""
+    value = item.fields.get("country")
+    if value is None or value.data is None or is_placeholder(value.data):
+        return []
+    entries = value.data if isinstance(value.data, list) else [value.data]
+    return [entry.strip() for entry in entries if isinstance(entry, str) and entry.strip()]
 
 
 def _date_problem(item: ContentItem, context: CheckContext, name: str, text: str) -> Problem:
@@ -192,15 +233,29 @@ def _date_problem(item: ContentItem, context: CheckContext, name: str, text: str
     return context.report(item, name, "bad-date", value=quoted(text))
 
 
+def _day_problem(item: ContentItem, context: CheckContext, name: str, text: str) -> Problem:
+    """A field that holds a day only (a news date): a month or a year is not enough."""
+    try:
+        parse_bound(text, _STOCKHOLM)
+    except ValueError:
+        if _TIME_ONLY.match(text) or _DATE_SHAPE.match(text):
+            return _date_problem(item, context, name, text)
+    return context.report(item, name, "bad-date", variant="day-only", value=quoted(text))
+
+
 def dates(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[bad-date]``: real days and times; ``[end-before-start]`` for activities."""
-    parsed = {}
+    """``[bad-date]``: real years, months, days and times; for activities also
+    ``[end-more-precise]`` (a month to a day) and ``[end-before-start]``.
+
+    A news date is a day: anything else is told to write the day alone.
+    """
+    parsed: dict[str, Bound] = {}
     for name in MOMENT_FIELDS.get(item.kind, ()):
         text = text_of(item, name)
         if text is None:
             continue
         try:
-            parsed[name] = parse_moment(text, _STOCKHOLM)
+            parsed[name] = parse_bound(text, _STOCKHOLM)
         except ValueError:
             yield _date_problem(item, context, name, text)
     for name in DAY_FIELDS.get(item.kind, ()):
@@ -210,19 +265,59 @@ def dates(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
         try:
             day = parse_moment(text, _STOCKHOLM)
         except ValueError:
-            yield _date_problem(item, context, name, text)
+            yield _day_problem(item, context, name, text)
             continue
         if hasattr(day, "hour"):
             yield context.report(item, name, "bad-date", variant="day-only", value=quoted(text))
     if "start" in parsed and "end" in parsed:
-        country = text_of(item, "country")
-        zone_country = country if country in COUNTRY_TIMEZONES else "SE"
-        start, end = text_of(item, "start"), text_of(item, "end")
-        schedule = schedule_for(start, end, zone_country)
-        if schedule.end < schedule.start:
-            yield context.report(
-                item, "end", "end-before-start", value=quoted(end), start=quoted(start)
-            )
+        yield from _start_and_end(item, context, parsed["start"], parsed["end"])
+
+
+def _start_and_end(
+    item: ContentItem, context: CheckContext, first: Bound, last: Bound
+) -> Iterator[Problem]:
+    """``[end-more-precise]`` or ``[end-before-start]`` for a start and an end that parse."""
+    start, end = text_of(item, "start"), text_of(item, "end")
+    if PRECISION_RANK[last.precision] < PRECISION_RANK[first.precision]:
+        lang = language_of(item.lang)
+        yield context.report(
+            item,
+            "end",
+            "end-more-precise",
+            value=quoted(end),
+            start=quoted(start),
+            end_kind=PRECISION_NAMES[last.precision][lang],
+            start_kind=PRECISION_NAMES[first.precision][lang],
+            example=f"end: {iso_text(last.last, first.precision)}",
+        )
+        return
+    schedule = schedule_for(start, end, "SE")
+    if schedule.end < schedule.start:
+        yield context.report(
+            item, "end", "end-before-start", value=quoted(end), start=quoted(start)
+        )
+
+
+def tentative_past(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[tentative-over]`` (warning): a tentative activity whose period is over.
+
+    The sites show it as "Planerades till …", never as held; the warning reminds
+    whoever reads the check to write what became of it. "Over" is against the
+    build's day (SOURCE_DATE_EPOCH or the clock), like the calendar's past.
+    """
+    if item.kind != "activity" or text_of(item, "status") != "tentative":
+        return
+    start, end = text_of(item, "start"), text_of(item, "end")
+    countries = countries_of(_country_entries(item))
+    if start is None or not countries:
+        return
+    try:
+        schedule = schedule_for(start, end, countries)
+    except (KeyError, ValueError):
+        return  # bad-date, end-more-precise or unknown-country says what is wrong
+    if tentative_over("tentative", schedule, context.now):
+        when = schedule_text(schedule, language_of(item.lang))
+        yield context.report(item, "status", "tentative-over", when=when)
 
 
 def references(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
@@ -343,4 +438,5 @@ ITEM_RULES: list[Rule] = [
     html,
     feedback_address,
     project_period,
+    tentative_past,
 ]

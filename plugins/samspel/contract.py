@@ -9,8 +9,10 @@ people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 LANGUAGES: tuple[str, ...] = ("sv", "nb")
@@ -36,10 +38,24 @@ ACTIVITY_TYPES: tuple[str, ...] = (
 )
 #: country code -> the time zone local times are written in
 COUNTRY_TIMEZONES: dict[str, str] = {"SE": "Europe/Stockholm", "NO": "Europe/Oslo"}
+#: where a two-country activity's local times are written (Sweden and Norway share one offset)
+SHARED_TIMEZONE = "Europe/Stockholm"
+#: ``scheduled``: will happen as written; ``tentative``: announced, dates or details not
+#: fixed; ``cancelled``; ``postponed``: will not happen as written, no new date yet. Named
+#: so that a communicator reads them right: the old ``planned`` read as "not fixed yet"
+#: but meant "will happen as written" (the check tells whoever writes it what to write).
 STATUSES: tuple[str, ...] = ("scheduled", "tentative", "cancelled", "postponed")
 DEFAULT_STATUS = "scheduled"
-#: only these count toward the progress figure (tentative, postponed, cancelled do not)
+#: the one status the progress counter counts: only what happened as written strengthened anyone
 COUNTED_STATUSES: tuple[str, ...] = ("scheduled",)
+#: a status value that no longer exists -> what the check says instead (check_messages)
+RETIRED_STATUSES: tuple[str, ...] = ("planned",)
+
+#: how exactly a start or end is known: ``2024``, ``2023-09``, ``2024-03-14``, ``2024-03-14 18:00``
+Precision = Literal["year", "month", "day", "time"]
+#: coarser precisions rank higher; a day and a day with a time rank alike (an evening's end
+#: may be written as its day, and the reverse, as before months existed)
+PRECISION_RANK: dict[str, int] = {"time": 0, "day": 0, "month": 1, "year": 2}
 
 #: the main picture of any item: a file beside the Markdown or ``bilder/<file>``
 #: (content/bilder/), its alt text (required with ``image``, in the file's
@@ -63,9 +79,10 @@ STATEMENT_SLUG = "tillganglighet"
 #: kind -> (required fields, optional fields)
 FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "activity": (
-        ("title", "type", "start", "place", "country", "summary"),
+        ("title", "type", "start", "country", "summary"),
         (
             "end",
+            "place",
             "initiative",
             "companies",
             "registration",
@@ -105,7 +122,10 @@ RESERVED_KEYS: tuple[str, ...] = (
 )
 #: fields that hold a list (one value is read as a list of one)
 LIST_FIELDS: tuple[str, ...] = ("companies",)
-#: fields holding a day or a moment (``2024-03-14`` or ``2024-03-14 18:00``), per kind
+#: fields that hold one text or a list of texts (``country: SE`` or ``country: [SE, NO]``)
+TEXT_OR_LIST_FIELDS: tuple[str, ...] = ("country",)
+#: fields holding a year, a month, a day or a moment (``2024``, ``2023-09``, ``2024-03-14``,
+#: ``2024-03-14 18:00``), per kind
 MOMENT_FIELDS: dict[str, tuple[str, ...]] = {"activity": ("start", "end")}
 #: fields holding a day only, per kind
 DAY_FIELDS: dict[str, tuple[str, ...]] = {"news": ("date",)}
@@ -120,6 +140,8 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: <slug>.<lang>.md
 FILENAME_PATTERN = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[^.]+)\.md$")
 
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2})[:.](\d{2})$")
 
@@ -133,7 +155,8 @@ def known_fields(kind: str) -> tuple[str, ...]:
 def parse_moment(text: str, zone: ZoneInfo) -> date | datetime:
     """Parse ``2024-03-14`` (a day) or ``2024-03-14 18:00`` (local time in ``zone``).
 
-    Raises ValueError for anything else, including impossible dates.
+    Raises ValueError for anything else, including impossible dates. News dates and
+    the project period are days; an activity's bounds go through :func:`parse_bound`.
     """
     text = str(text).strip()
     if match := _DATE.match(text):
@@ -145,19 +168,96 @@ def parse_moment(text: str, zone: ZoneInfo) -> date | datetime:
 
 
 @dataclass(frozen=True)
-class Schedule:
-    """When an activity happens.
+class Bound:
+    """One written ``start`` or ``end``: the period it names and how exactly it is known.
 
-    All-day activities have ``date`` bounds with an inclusive ``end``; timed ones
-    have aware datetimes. ``end`` defaults to ``start``.
+    ``2023-09`` names 1–30 September (``first``/``last`` are days), ``2024`` the whole
+    year; a day names itself, a moment itself. Keeping the precision beside the days is
+    what lets every page, feed and structured datum say exactly as much as was written.
+    """
+
+    first: date | datetime
+    last: date | datetime
+    precision: Precision
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def parse_bound(text: str, zone: ZoneInfo) -> Bound:
+    """Parse ``2024``, ``2023-09``, ``2024-03-14`` or ``2024-03-14 18:00`` (local time in ``zone``).
+
+    Raises ValueError for anything else, including a month 13 or a day that does not exist.
+    """
+    text = str(text).strip()
+    if match := _YEAR.match(text):
+        year = int(match[1])
+        return Bound(date(year, 1, 1), date(year, 12, 31), "year")
+    if match := _MONTH.match(text):
+        year, month = int(match[1]), int(match[2])
+        return Bound(date(year, month, 1), _month_end(year, month), "month")
+    moment = parse_moment(text, zone)
+    return Bound(moment, moment, "time" if isinstance(moment, datetime) else "day")
+
+
+def iso_text(value: date | datetime, precision: Precision) -> str:
+    """ISO 8601 at the written precision: ``2024``, ``2023-09``, ``2024-03-14``, or with time.
+
+    HTML's ``<time datetime>`` and schema.org's Date both take the reduced forms, so
+    machines are told no more than visitors are.
+    """
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    if precision == "day":
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
+    return value.isoformat(timespec="minutes")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When an activity happens, and how exactly that is known.
+
+    Day and time bounds are as before: all-day activities have ``date`` bounds with an
+    inclusive ``end``, timed ones aware datetimes, and ``end`` defaults to ``start``. A
+    month or a year is held as its first and last day (``all_day``), with ``precision``
+    (of the start) and ``end_precision`` saying so; when not given they follow from the
+    bounds' types. Whatever shows or exports a schedule asks :attr:`exact` before it
+    names a day.
     """
 
     start: date | datetime
     end: date | datetime
+    precision: Precision | None = field(default=None)
+    end_precision: Precision | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        if self.precision is None:
+            object.__setattr__(self, "precision", _precision_of(self.start))
+        if self.end_precision is None:
+            object.__setattr__(self, "end_precision", _precision_of(self.end))
 
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, datetime)
+
+    @property
+    def exact(self) -> bool:
+        """Both bounds are days or moments: only then may a day be shown or exported."""
+        return self.precision in ("day", "time") and self.end_precision in ("day", "time")
+
+    @property
+    def start_iso(self) -> str:
+        """The start in ISO 8601 at its precision (``2023-09``), for ``<time>`` and JSON-LD."""
+        return iso_text(self.start, self.precision)
+
+    @property
+    def end_iso(self) -> str:
+        """The end in ISO 8601 at its precision (inclusive, like the content)."""
+        return iso_text(self.end, self.end_precision)
 
     @property
     def start_instant(self) -> datetime:
@@ -174,7 +274,11 @@ class Schedule:
         return datetime.combine(self.end + timedelta(days=1), time(0), tzinfo=_STOCKHOLM)
 
     def days(self) -> list[date]:
-        """Every calendar day the activity touches, in its local time."""
+        """Every calendar day the activity touches, in its local time.
+
+        For a month or a year that is every day of it: callers that would paint those
+        days ask :attr:`exact` first.
+        """
         first = self.start.date() if isinstance(self.start, datetime) else self.start
         last = self.end.date() if isinstance(self.end, datetime) else self.end
         if isinstance(self.end, datetime) and self.end.time() == time(0) and last > first:
@@ -182,21 +286,73 @@ class Schedule:
         return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
+def _precision_of(value: date | datetime) -> Precision:
+    return "time" if isinstance(value, datetime) else "day"
+
+
 _STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-def schedule_for(start: str, end: str | None, country: str) -> Schedule:
-    """Build a Schedule from the text fields; raises ValueError on a bad value."""
-    zone = ZoneInfo(COUNTRY_TIMEZONES[country])
-    first = parse_moment(start, zone)
-    last = parse_moment(end, zone) if end not in (None, "") else first
-    if isinstance(first, datetime) != isinstance(last, datetime):
+def countries_of(value: object) -> tuple[str, ...]:
+    """The country codes of a ``country`` field: ``"NO"`` -> ``("NO",)``, ``[NO, SE]`` -> both.
+
+    Upper-cased, each once, the known countries in the contract's order (SE, NO), so
+    that both language files and both sites name a cross-border activity alike.
+    Unknown codes are kept (after the known ones) for the check to name.
+    """
+    if value is None:
+        return ()
+    entries = value if isinstance(value, list | tuple) else [value]
+    codes: list[str] = []
+    for entry in entries:
+        code = str(entry).strip().upper()
+        if code and code not in codes:
+            codes.append(code)
+    known = [code for code in COUNTRY_TIMEZONES if code in codes]
+    return (*known, *(code for code in codes if code not in COUNTRY_TIMEZONES))
+
+
+def zone_of(countries: str | Sequence[str]) -> ZoneInfo:
+    """The zone local times are written in: the country's, or Stockholm's for both countries.
+
+    Raises KeyError for an unknown or missing country (the check names it first).
+    """
+    codes = (countries,) if isinstance(countries, str) else tuple(countries)
+    if not codes:
+        raise KeyError("country")
+    zones = {COUNTRY_TIMEZONES[code] for code in codes}
+    return ZoneInfo(zones.pop() if len(zones) == 1 else SHARED_TIMEZONE)
+
+
+def schedule_for(start: str, end: str | None, country: str | Sequence[str]) -> Schedule:
+    """Build a Schedule from the text fields; raises ValueError on a bad value.
+
+    ``country`` is a code or the codes of :func:`countries_of`. An ``end`` more exact
+    than its ``start`` (a month to a day) is refused: the start's vagueness would make
+    the exact end claim more than is known (the check says so first).
+    """
+    zone = zone_of(country)
+    first = parse_bound(start, zone)
+    last = parse_bound(end, zone) if end not in (None, "") else first
+    if PRECISION_RANK[last.precision] < PRECISION_RANK[first.precision]:
+        raise ValueError(f"{end}: more exact than {start}")
+    begin, finish = first.first, last.last
+    if isinstance(begin, datetime) != isinstance(finish, datetime):
         # A timed start with a day end (or the reverse): compare as days.
-        if isinstance(last, date) and not isinstance(last, datetime):
-            last = datetime.combine(last, time(23, 59), tzinfo=zone)
+        if isinstance(finish, date) and not isinstance(finish, datetime):
+            finish = datetime.combine(finish, time(23, 59), tzinfo=zone)
         else:
-            last = last.date()
-    return Schedule(first, last)
+            finish = finish.date()
+    return Schedule(begin, finish, first.precision, last.precision)
+
+
+def tentative_over(status: str, schedule: Schedule, now: datetime) -> bool:
+    """A tentative activity whose period is over: never shown as held, and a reminder to update.
+
+    Nobody confirmed it happened, so the sites say what it was planned for, and the
+    check and ``make status`` name it until someone writes what became of it.
+    """
+    return status == "tentative" and now >= schedule.end_instant
 
 
 # --- addresses: where the build publishes each item, and the names the site keeps for itself

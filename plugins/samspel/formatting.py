@@ -19,6 +19,8 @@ from .contract import Schedule
 _DAY_MONTH = {"sv": "d MMMM", "nb": "d. MMMM"}
 #: the day of the month alone, as it starts a range within one month
 _DAY = {"sv": "d", "nb": "d."}
+#: a day with the abbreviated month: ``30 nov.`` / ``30. nov.``
+_SHORT_DAY_MONTH = {"sv": "d MMM", "nb": "d. MMM"}
 _TIME = "HH.mm"
 
 
@@ -47,7 +49,13 @@ def day_range_text(first: date, last: date, lang: str) -> str:
 
 
 def schedule_text(schedule: Schedule, lang: str) -> str:
-    """``14 mars 2024 kl. 18.00–21.00`` and the other shapes an activity can have."""
+    """``14 mars 2024 kl. 18.00–21.00``, ``september 2023``, ``mars–maj 2024``, ``2024`` …
+
+    Exactly the precision the content gives: a month or a year is never written as
+    its first and last day.
+    """
+    if not schedule.exact:
+        return _period_text(schedule, lang)
     if schedule.all_day:
         return day_range_text(schedule.start, schedule.end, lang)
     start, end = schedule.start, schedule.end
@@ -60,9 +68,62 @@ def schedule_text(schedule: Schedule, lang: str) -> str:
     )
 
 
+def _period_text(schedule: Schedule, lang: str) -> str:
+    """A schedule with a month or a year in it, as written (never a day it does not give).
+
+    A year end in the start's year reads as that year's last month ("mars–december
+    2024"); a start more exact than its end keeps its day ("14 mars – maj 2024").
+    """
+    start, end = schedule.start, schedule.end
+    first, last = _day_of(start), _day_of(end)
+    precision, end_precision = schedule.precision, schedule.end_precision
+    if precision == "year" or (end_precision == "year" and first.year != last.year):
+        if end_precision == "year" and precision == "year":
+            return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+        return f"{_full_text(start, precision, lang)} – {last.year}"
+    if precision == "month":
+        return month_range_text(first, last, lang)
+    # a day (or a moment) to a month, or to the end of the same year
+    if first.year != last.year:
+        return f"{_full_text(start, precision, lang)} – {month_text(last, lang)}"
+    head = format_date(first, _DAY_MONTH.get(lang, "d MMMM"), locale=lang)
+    if precision == "time":
+        head += f" kl. {clock_text(start)}"
+    return f"{head} – {month_text(last, lang)}"
+
+
+def _day_of(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _full_text(value: date | datetime, precision: str, lang: str) -> str:
+    """One bound on its own, with its year: ``2023``, ``mars 2023``, ``14 mars 2023 kl. 18.00``."""
+    day = _day_of(value)
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return month_text(day, lang)
+    text = long_date_text(day, lang)
+    return f"{text} kl. {clock_text(value)}" if precision == "time" else text
+
+
 def month_text(day: date, lang: str) -> str:
     """``mars 2024``."""
     return format_date(day, "LLLL y", locale=lang)
+
+
+def month_range_text(first: date, last: date, lang: str) -> str:
+    """``september 2023``, ``mars–maj 2024`` / ``mars–mai 2024``, ``november 2023 – mars 2024``."""
+    if (first.year, first.month) == (last.year, last.month):
+        return month_text(first, lang)
+    if first.year == last.year:
+        return f"{format_date(first, 'LLLL', locale=lang)}–{month_text(last, lang)}"
+    return f"{month_text(first, lang)} – {month_text(last, lang)}"
+
+
+def short_day_text(day: date, lang: str) -> str:
+    """``30 nov.`` / ``30. nov.``: the last day of a span, beside its entry in a month grid."""
+    return format_date(day, _SHORT_DAY_MONTH.get(lang, "d MMM"), locale=lang)
 
 
 def number_text(value: int | float, lang: str) -> str:
@@ -91,9 +152,15 @@ def number(context, value: int | float) -> str:
     return number_text(value, context["DEFAULT_LANG"])
 
 
+@pass_context
+def short_day(context, value: date | datetime) -> str:
+    return short_day_text(_day_of(value), context["DEFAULT_LANG"])
+
+
 JINJA_FILTERS = {
     "long_date": long_date,
     "when": when,
     "month_name": month_name,
     "number": number,
+    "short_day": short_day,
 }

@@ -6,6 +6,9 @@ from the file's last commit, components in a sorted order. Time zones are writte
 as VTIMEZONE blocks with RRULEs (last Sunday of March/October) rather than with
 ``add_missing_timezones()``' multi-valued RDATEs, which Mozilla's ical.js (inside
 Thunderbird) reads wrongly (see ../shared/docs/pelican-two-domains.md).
+
+Only activities dated to the day are written (a calendar app can only put an event
+on days); the generator leaves out the others.
 """
 
 from __future__ import annotations
@@ -41,9 +44,24 @@ class EventFacts:
     location: str
     url: str
     schedule: Schedule
-    cancelled: bool
+    status: str  # the VEVENT STATUS: CONFIRMED, TENTATIVE or CANCELLED (ical_status)
     category: str
     modified: datetime  # aware; written in UTC
+
+
+#: the activity's status -> RFC 5545's VEVENT STATUS (3.8.1.11). A postponed activity will
+#: not happen at the time the event gives and has no new one, so for a subscriber's
+#: calendar that occurrence is CANCELLED (the description says it is postponed).
+ICAL_STATUS: dict[str, str] = {
+    "scheduled": "CONFIRMED",
+    "tentative": "TENTATIVE",
+    "cancelled": "CANCELLED",
+    "postponed": "CANCELLED",
+}
+
+
+def ical_status(status: str) -> str:
+    return ICAL_STATUS[status]
 
 
 def _last_sunday(year: int, month: int) -> date:
@@ -102,7 +120,9 @@ def vtimezone(tzid: str) -> Timezone:
 
 
 def vevent(facts: EventFacts) -> Event:
-    """One activity as a VEVENT."""
+    """One activity as a VEVENT (dated to the day: the generator never passes another)."""
+    if not facts.schedule.exact:
+        raise ValueError(f"samspel: {facts.uid} is not dated to the day; it has no VEVENT")
     event = Event()
     event.add("uid", facts.uid)
     event.add("dtstamp", facts.modified.astimezone(UTC))
@@ -111,7 +131,7 @@ def vevent(facts: EventFacts) -> Event:
     event.add("description", facts.description)
     event.add("location", facts.location)
     event.add("url", facts.url)
-    event.add("status", "CANCELLED" if facts.cancelled else "CONFIRMED")
+    event.add("status", facts.status)
     event.add("categories", [facts.category])
     event.add("transp", "OPAQUE" if not facts.schedule.all_day else "TRANSPARENT")
     schedule = facts.schedule

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime
 
 from markupsafe import Markup
 
@@ -21,12 +20,29 @@ log = logging.getLogger(__name__)
 ORGANIZER = "Samspel 63"
 _SCHEMA = "https://schema.org/"
 
+#: the activity's status -> schema.org's EventStatusType member, where one is true.
+#: EventScheduled is "on track as announced", EventCancelled "will not take place",
+#: EventPostponed "postponed and no new date has been set" (our ``postponed`` exactly).
+#: The enumeration has no member for "announced, dates or details not fixed": writing
+#: EventScheduled for a ``tentative`` activity would tell search engines it is fixed,
+#: and eventStatus is optional (schema.org: "particularly useful when an event is
+#: cancelled or rescheduled"), so a tentative Event carries none: it says nothing
+#: rather than something false.
+EVENT_STATUS: dict[str, str] = {
+    "scheduled": "EventScheduled",
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+}
 
-def _moment(value) -> str:
-    """ISO 8601: a date for all-day bounds, a date-time with UTC offset otherwise."""
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="minutes")
-    return value.isoformat()
+
+def _location(place: str, countries: tuple[str, ...]) -> dict:
+    """A Place with the activity's name for it (if any) and one address per country."""
+    addresses = [{"@type": "PostalAddress", "addressCountry": code} for code in countries]
+    address = addresses[0] if len(addresses) == 1 else addresses
+    location: dict = {"@type": "Place", "address": address}
+    if place:
+        location["name"] = place
+    return location
 
 
 def event_data(
@@ -34,32 +50,38 @@ def event_data(
     name: str,
     schedule: Schedule,
     place: str,
-    country: str,
+    countries: tuple[str, ...],
     description: str,
     lang: str,
     url: str,
     siteurl: str,
-    cancelled: bool,
+    status: str,
 ) -> dict:
-    """The schema.org Event of one activity (endDate of an all-day event is inclusive)."""
-    return {
+    """The schema.org Event of one activity, at the precision its content gives.
+
+    ``startDate``/``endDate`` are ISO 8601 as written: ``2023-09`` for a month, a day,
+    or a date-time with its UTC offset (endDate is inclusive, like the content). A
+    postponed Event keeps its date as ``previousStartDate`` too, as schema.org asks of
+    EventPostponed. The organizer is the project, with the site's address.
+    """
+    data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": name,
-        "startDate": _moment(schedule.start),
-        "endDate": _moment(schedule.end),
-        "eventStatus": _SCHEMA + ("EventCancelled" if cancelled else "EventScheduled"),
+        "startDate": schedule.start_iso,
+        "endDate": schedule.end_iso,
         "eventAttendanceMode": _SCHEMA + "OfflineEventAttendanceMode",
-        "location": {
-            "@type": "Place",
-            "name": place,
-            "address": {"@type": "PostalAddress", "addressCountry": country},
-        },
+        "location": _location(place, countries),
         "description": description,
         "inLanguage": lang,
         "url": url,
         "organizer": {"@type": "Organization", "name": ORGANIZER, "url": f"{siteurl}/"},
     }
+    if status in EVENT_STATUS:
+        data["eventStatus"] = _SCHEMA + EVENT_STATUS[status]
+    if status == "postponed":
+        data["previousStartDate"] = schedule.start_iso
+    return data
 
 
 def script_safe_json(data: dict) -> Markup:

@@ -40,6 +40,7 @@ from .contract import (
     DEFAULT_STATUS,
     LANGUAGES,
     SLUG_PATTERN,
+    countries_of,
     schedule_for,
 )
 from .frontmatter import FrontMatterError, parse_mapping_list, read_text
@@ -173,16 +174,6 @@ class Activity:
         return self.status in COUNTED_STATUSES
 
 
-def _zone_country(value: object) -> str:
-    """The country whose clock a start is read on: the first of a two-country activity.
-
-    Sweden and Norway share one offset, so either country of ``[SE, NO]`` gives
-    the same day.
-    """
-    first = value[0] if isinstance(value, list) and value else value
-    return str(first or "").strip().upper()
-
-
 def activities_of(index: ContentIndex) -> list[Activity]:
     """Every activity slug once, its facts taken from the first language file that exists.
 
@@ -192,7 +183,7 @@ def activities_of(index: ContentIndex) -> list[Activity]:
     activities = []
     for _slug, versions in sorted(index.by_slug("aktiviteter").items()):
         item = next(versions[lang] for lang in LANGUAGES if lang in versions)
-        country = _zone_country(item.get("country", ""))
+        country = countries_of(item.get("country"))
         try:
             schedule = schedule_for(str(item.get("start")), item.get("end"), country)
         except (KeyError, ValueError):

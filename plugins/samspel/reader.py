@@ -3,7 +3,8 @@
 Pelican's own Markdown reader expects ``Key: value`` metadata; our files carry
 YAML between ``---`` lines. Values are turned into typed metadata here, once,
 so templates and generators never parse dates themselves. ``status`` is renamed
-``activity_status`` because Pelican reserves ``status`` for draft/published.
+``activity_status`` because Pelican reserves ``status`` for draft/published;
+``country`` (one code or a list) becomes ``countries``, a tuple of codes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .contract import (
     RESERVED_KEYS,
     SECTIONS,
     SOURCE_FIELD,
+    countries_of,
     parse_moment,
     schedule_for,
 )
@@ -40,8 +42,8 @@ log = logging.getLogger(__name__)
 _RESERVED = set(RESERVED_KEYS)
 _LIST_FIELDS = set(LIST_FIELDS)
 #: one-line text fields, trimmed (image_alt and image_credit end up in HTML attributes,
-#: the source and the feedback address on one line of the page)
-_TEXT_FIELDS = {"image", "image_alt", "image_credit", SOURCE_FIELD, FEEDBACK_FIELD}
+#: the place, the source and the feedback address on one line of the page)
+_TEXT_FIELDS = {"image", "image_alt", "image_credit", "place", SOURCE_FIELD, FEEDBACK_FIELD}
 
 
 def safe_datetime(moment: datetime) -> SafeDatetime:
@@ -156,12 +158,18 @@ class YamlMarkdownReader(MarkdownReader):
 
     @staticmethod
     def activity_metadata(metadata: dict) -> None:
-        """Schedule, status and sort date of an activity."""
-        country = str(metadata.get("country", "")).upper()
-        metadata["country"] = country
+        """Schedule, status, countries, place and sort date of an activity.
+
+        ``country`` is dropped for ``countries`` so that no template can show one
+        country of a cross-border activity; ``place`` is "" when the content gives none.
+        """
+        countries = countries_of(metadata.pop("country", None))
+        metadata["countries"] = countries
         metadata["schedule"] = schedule_for(
-            str(metadata.get("start")), metadata.get("end"), country
+            str(metadata.get("start")), metadata.get("end"), countries
         )
-        metadata["activity_status"] = metadata.pop("status", DEFAULT_STATUS)
+        status = str(metadata.pop("status", "") or "").strip()
+        metadata["activity_status"] = status or DEFAULT_STATUS
+        metadata["place"] = metadata.get("place", "")
         metadata["companies"] = list(metadata.get("companies", []))
         metadata["date"] = safe_datetime(metadata["schedule"].start_instant)
