@@ -144,6 +144,16 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         both(start="2024-02-30", end=None),
         [("bad-date", NB, 4), ("bad-date", SV, 4)],
     ),
+    "news date as a year": (
+        {
+            "nyheter/rapport.sv.md": "---\ntitle: R\ndate: 2023\nsummary: S\n---\nT\n",
+            "nyheter/rapport.nb.md": "---\ntitle: R\ndate: 2023\nsummary: S\n---\nT\n",
+        },
+        [
+            ("bad-date", "content/nyheter/rapport.nb.md", 3),
+            ("bad-date", "content/nyheter/rapport.sv.md", 3),
+        ],
+    ),
     "news date with a time": (
         {
             "nyheter/rapport.sv.md": "---\ntitle: R\ndate: 2024-03-14 18:00\nsummary: S\n---\nT\n",

@@ -428,3 +428,14 @@ def test_every_page_of_the_fixture_is_valid_html(during: Build, after: Build) ->
     files = [str(f) for build in (during, after) for lang in LANGS for f in build.html_files(lang)]
     errors = [m for m in run_vnu(files) if m.get("type") in ("error", "non-document-error")]
     assert not errors, errors
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_news_item_dated_to_the_month_shows_no_day(after: Build, lang: str) -> None:
+    """``date: 2023-12``: the page and the news list say the month, and <time> says 2023-12."""
+    month = {"sv": "december 2023", "nb": "desember 2023"}[lang]
+    for path in ("nyheter/delrapport/index.html", "nyheter/index.html"):
+        page = (after.root(lang) / path).read_text(encoding="utf-8")
+        times = re.findall(r'<time datetime="([^"]*)">([^<]*)</time>', page)
+        assert ("2023-12", month) in times, f"{lang}/{path}: {times}"
+        assert not re.search(r"\b1\.? (december|desember) 2023", page), f"{lang}/{path}"

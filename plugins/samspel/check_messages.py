@@ -170,8 +170,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "2024-03-14 18:00).",
     },
     "bad-date/day-only": {
-        "sv": "{value} är inget datum. Skriv bara dagen, som år-månad-dag: 2024-03-14.",
-        "nb": "{value} er ingen dato. Skriv bare dagen, som år-måned-dag: 2024-03-14.",
+        "sv": "{value} passar inte här. Skriv dagen, som år-månad-dag: 2024-03-14, eller "
+        "bara månaden om dagen inte är känd: 2024-03.",
+        "nb": "{value} passer ikke her. Skriv dagen, som år-måned-dag: 2024-03-14, eller "
+        "bare måneden hvis dagen ikke er kjent: 2024-03.",
     },
     "end-before-start": {
         "sv": "Slutet {value} kommer före starten {start}. Skriv ett slut som är samma som "

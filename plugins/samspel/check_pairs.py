@@ -28,7 +28,6 @@ from .contract import (
     address_of,
     countries_of,
     parse_bound,
-    parse_moment,
     site_part_at,
 )
 from .problems import Problem
@@ -85,7 +84,7 @@ def _comparable(name: str, data: object) -> object:
             return text
     if name == "date":
         try:
-            return parse_moment(text, _ZONE)
+            return parse_bound(text, _ZONE)
         except ValueError:
             return text
     return (text,) if name == "companies" else text

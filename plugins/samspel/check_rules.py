@@ -31,7 +31,8 @@ from .content_index import ContentItem
 from .contract import (
     ACTIVITY_TYPES,
     COUNTRY_TIMEZONES,
-    DAY_FIELDS,
+    DATE_FIELDS,
+    DATE_PRECISIONS,
     FIELDS,
     LIST_FIELDS,
     MOMENT_FIELDS,
@@ -47,7 +48,6 @@ from .contract import (
     iso_text,
     known_fields,
     parse_bound,
-    parse_moment,
     schedule_for,
     tentative_over,
 )
@@ -234,7 +234,7 @@ def _date_problem(item: ContentItem, context: CheckContext, name: str, text: str
 
 
 def _day_problem(item: ContentItem, context: CheckContext, name: str, text: str) -> Problem:
-    """A field that holds a day only (a news date): a month or a year is not enough."""
+    """A field that holds a day or a month (a news date): a year or a time does not fit."""
     try:
         parse_bound(text, _STOCKHOLM)
     except ValueError:
@@ -247,7 +247,7 @@ def dates(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
     """``[bad-date]``: real years, months, days and times; for activities also
     ``[end-more-precise]`` (a month to a day) and ``[end-before-start]``.
 
-    A news date is a day: anything else is told to write the day alone.
+    A news date is a day or a month: anything else is told to write one of those.
     """
     parsed: dict[str, Bound] = {}
     for name in MOMENT_FIELDS.get(item.kind, ()):
@@ -258,16 +258,16 @@ def dates(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
             parsed[name] = parse_bound(text, _STOCKHOLM)
         except ValueError:
             yield _date_problem(item, context, name, text)
-    for name in DAY_FIELDS.get(item.kind, ()):
+    for name in DATE_FIELDS.get(item.kind, ()):
         text = text_of(item, name)
         if text is None:
             continue
         try:
-            day = parse_moment(text, _STOCKHOLM)
+            bound = parse_bound(text, _STOCKHOLM)
         except ValueError:
             yield _day_problem(item, context, name, text)
             continue
-        if hasattr(day, "hour"):
+        if bound.precision not in DATE_PRECISIONS:
             yield context.report(item, name, "bad-date", variant="day-only", value=quoted(text))
     if "start" in parsed and "end" in parsed:
         yield from _start_and_end(item, context, parsed["start"], parsed["end"])

@@ -127,8 +127,11 @@ TEXT_OR_LIST_FIELDS: tuple[str, ...] = ("country",)
 #: fields holding a year, a month, a day or a moment (``2024``, ``2023-09``, ``2024-03-14``,
 #: ``2024-03-14 18:00``), per kind
 MOMENT_FIELDS: dict[str, tuple[str, ...]] = {"activity": ("start", "end")}
-#: fields holding a day only, per kind
-DAY_FIELDS: dict[str, tuple[str, ...]] = {"news": ("date",)}
+#: fields holding a day or a month (``2024-03-14``, ``2023-12``), per kind: a news item is
+#: dated as exactly as it is known, never with an invented day
+DATE_FIELDS: dict[str, tuple[str, ...]] = {"news": ("date",)}
+#: the precisions a DATE_FIELDS value may have
+DATE_PRECISIONS: tuple[str, ...] = ("month", "day")
 #: what ``make new`` writes where the communicator must fill in a value
 PLACEHOLDER = "FYLL I"
 

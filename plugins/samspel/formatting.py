@@ -13,7 +13,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 
-from .contract import Schedule
+from .contract import Schedule, iso_text
 
 #: Babel's long date for a day of the month without year, per language
 _DAY_MONTH = {"sv": "d MMMM", "nb": "d. MMMM"}
@@ -138,6 +138,17 @@ def long_date(context, value: date | datetime) -> str:
 
 
 @pass_context
+def dated(context, value: date | datetime, precision: str = "day") -> str:
+    """A news date at the precision written: ``14 mars 2024`` or ``december 2023``."""
+    return _full_text(value, precision, context["DEFAULT_LANG"])
+
+
+def iso_dated(value: date | datetime, precision: str = "day") -> str:
+    """The same date for ``<time datetime>``: ``2024-03-14`` or ``2023-12``."""
+    return iso_text(_day_of(value), precision)
+
+
+@pass_context
 def when(context, schedule: Schedule) -> str:
     return schedule_text(schedule, context["DEFAULT_LANG"])
 
@@ -159,6 +170,8 @@ def short_day(context, value: date | datetime) -> str:
 
 JINJA_FILTERS = {
     "long_date": long_date,
+    "dated": dated,
+    "iso_dated": iso_dated,
     "when": when,
     "month_name": month_name,
     "number": number,

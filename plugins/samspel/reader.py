@@ -29,6 +29,7 @@ from .contract import (
     SECTIONS,
     SOURCE_FIELD,
     countries_of,
+    parse_bound,
     parse_moment,
     schedule_for,
 )
@@ -146,9 +147,11 @@ class YamlMarkdownReader(MarkdownReader):
         if kind == "activity":
             self.activity_metadata(metadata)
         elif kind == "news":
+            # a day or a month: Pelican sorts by the first day, the pages show the precision
             zone = ZoneInfo(COUNTRY_TIMEZONES["SE"])
-            day = parse_moment(str(fields.get("date")), zone)
-            metadata["date"] = safe_datetime(datetime.combine(day, time(0), tzinfo=zone))
+            bound = parse_bound(str(fields.get("date")), zone)
+            metadata["date"] = safe_datetime(datetime.combine(bound.first, time(0), tzinfo=zone))
+            metadata["date_precision"] = bound.precision
         elif kind == "initiative":
             start = self.settings.get("SAMSPEL_PROJECT", {}).get("start", "2023-04-01")
             zone = ZoneInfo(COUNTRY_TIMEZONES["SE"])
