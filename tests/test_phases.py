@@ -29,8 +29,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from icalendar import Calendar
 from helpers import REPO, Build, run_build, write_settings
+from icalendar import Calendar
 
 sys.path.insert(0, str(REPO / "plugins"))
 

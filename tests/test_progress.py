@@ -115,7 +115,10 @@ def expected_companies(content: Path, today: date) -> set[str]:
         facts.setdefault(path.name.split(".")[0], front_matter(path))
     strengthened: set[str] = set()
     for head in facts.values():
-        start = date.fromisoformat(head["start"][:10])
+        written = head["start"]  # a year, a month, a day or a day with a time
+        start = date.fromisoformat(
+            {4: f"{written}-01-01", 7: f"{written}-01"}.get(len(written), written[:10])
+        )
         counted = PROJECT[0] <= start <= min(today, PROJECT[1])
         if counted and head.get("status", "scheduled") == "scheduled":
             strengthened |= set(head.get("companies", []))
