@@ -72,6 +72,11 @@ SOURCE_FIELD = "source"
 #: statement; the check warns while a statement has none (``feedback-missing``), since the
 #: site must never invent one
 FEEDBACK_FIELD = "feedback_email"
+#: the address of an item on its own site, when it should differ from the file name shared by
+#: both languages: ``address: om-prosjektet`` in ``om-projektet.nb.md`` publishes the
+#: Norwegian page at ``/om-prosjektet/``, and the file name's address on that site then
+#: leads there (a redirect page). Not a shared field: each language names its own address.
+ADDRESS_FIELD = "address"
 #: ``content/sidor/<STATEMENT_SLUG>.<lang>.md``: the accessibility statements (every footer
 #: links them)
 STATEMENT_SLUG = "tillganglighet"
@@ -90,11 +95,15 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "host",
             *IMAGE_FIELDS,
             SOURCE_FIELD,
+            ADDRESS_FIELD,
         ),
     ),
-    "initiative": (("title", "summary"), (*IMAGE_FIELDS, SOURCE_FIELD)),
-    "news": (("title", "date", "summary"), (*IMAGE_FIELDS, SOURCE_FIELD)),
-    "page": (("title",), ("summary", *IMAGE_FIELDS, SOURCE_FIELD, FEEDBACK_FIELD)),
+    "initiative": (("title", "summary"), (*IMAGE_FIELDS, SOURCE_FIELD, ADDRESS_FIELD)),
+    "news": (("title", "date", "summary"), (*IMAGE_FIELDS, SOURCE_FIELD, ADDRESS_FIELD)),
+    "page": (
+        ("title",),
+        ("summary", *IMAGE_FIELDS, SOURCE_FIELD, FEEDBACK_FIELD, ADDRESS_FIELD),
+    ),
 }
 
 #: facts that must be the same in both language files of one item

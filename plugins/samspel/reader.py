@@ -20,6 +20,7 @@ from pelican.utils import SafeDatetime
 
 from .check_messages import FILE_FIELD, frontmatter_problem, make_problem
 from .contract import (
+    ADDRESS_FIELD,
     COUNTRY_TIMEZONES,
     DEFAULT_STATUS,
     FEEDBACK_FIELD,
@@ -28,6 +29,7 @@ from .contract import (
     RESERVED_KEYS,
     SECTIONS,
     SOURCE_FIELD,
+    address_of,
     countries_of,
     parse_bound,
     parse_moment,
@@ -157,7 +159,21 @@ class YamlMarkdownReader(MarkdownReader):
             zone = ZoneInfo(COUNTRY_TIMEZONES["SE"])
             day = parse_moment(start, zone)
             metadata["date"] = safe_datetime(datetime.combine(day, time(0), tzinfo=zone))
+        self.address_metadata(metadata, section, str(fields.get(ADDRESS_FIELD) or "").strip())
         return metadata
+
+    @staticmethod
+    def address_metadata(metadata: dict, section: str, address: str) -> None:
+        """Publish the item at its own ``address`` when it has one (Pelican's ``url`` and
+        ``save_as`` metadata); ``former_url`` is the file name's address, which then leads
+        there (RedirectGenerator), so an address once published keeps working."""
+        slug = metadata.get("slug")
+        if not address or not slug or address == slug:
+            return
+        url = address_of(section, address)
+        metadata["url"] = url
+        metadata["save_as"] = f"{url}index.html"
+        metadata["former_url"] = address_of(section, slug)
 
     @staticmethod
     def activity_metadata(metadata: dict) -> None:

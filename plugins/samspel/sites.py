@@ -19,7 +19,7 @@ from jinja2 import pass_context
 from pelican.generators import Generator
 
 from .content_index import ContentIndex
-from .contract import LANGUAGES
+from .contract import ADDRESS_FIELD, LANGUAGES, address_of
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +57,21 @@ def counterpart(context, content) -> str | None:
     """The path of ``content`` on the other site, or None if it has no translation there."""
     index: ContentIndex = context["content_index"]
     section = Path(content.source_path).parent.name
-    if index.get(section, content.slug, other_language(content.lang)) is None:
+    other = index.get(section, content.slug, other_language(content.lang))
+    if other is None:
         return None
-    return content.url
+    return address_of(section, own_address(other.fields.get(ADDRESS_FIELD), content.slug))
+
+
+def own_address(field: object, slug: str) -> str:
+    """The slug an item is published under: its ``address`` field when it has a usable one.
+
+    A malformed value is the check's to name (``bad-address``); here it falls back to the
+    file name, as the reader never publishes under it either.
+    """
+    data = getattr(field, "data", None)
+    text = data.strip() if isinstance(data, str) else ""
+    return text or slug
 
 
 JINJA_GLOBALS = {"counterpart": counterpart}
@@ -97,7 +109,22 @@ class SiteGenerator(Generator):
         }
 
     def generate_output(self, writer) -> None:
-        """Nothing here: robots.txt and sitemap.xml need every page written (see finalized)."""
+        """A redirect page at the file name's address of every item with its own ``address``.
+
+        ``om-projektet.nb.md`` with ``address: om-prosjektet`` is published at
+        ``/om-prosjektet/``; ``/om-projektet/`` on that site leads there, so links and
+        bookmarks made before the item got its address keep working, on any static host
+        (no server rule needed). robots.txt and sitemap.xml come later (finalized), and
+        leave these pages out.
+        """
+        template = self.get_template("redirect")
+        items = [*self.context.get("articles", []), *self.context.get("pages", [])]
+        for item in sorted(items, key=lambda item: item.url):
+            former = getattr(item, "former_url", None)
+            if former:
+                writer.write_file(
+                    f"{former}index.html", template, self.context, target=item, url=former
+                )
 
 
 def _html_files(output: Path) -> list[str]:
@@ -137,6 +164,12 @@ def page_alternates(html_file: Path) -> dict[str, str]:
     return {match["lang"]: unescape(match["href"]) for match in _ALTERNATE.finditer(head)}
 
 
+def is_redirect(html_file: Path) -> bool:
+    """Whether the page only leads elsewhere (theme/templates/redirect.html)."""
+    with html_file.open(encoding="utf-8") as handle:
+        return 'http-equiv="refresh"' in handle.read(_HEAD_BYTES).split("</head>", 1)[0]
+
+
 def _attribute(value: str) -> str:
     return escape(value, {'"': "&quot;"})
 
@@ -171,6 +204,8 @@ def write_robots_and_sitemap(pelican) -> None:
     for relative in sorted(_html_files(output), key=lambda path: path.split("/")):
         if relative == "404.html" or relative.startswith(("theme/", "drafts/")):
             continue
+        if is_redirect(output / relative):
+            continue  # a former address: the page it leads to is listed
         location = f"{siteurl}/{relative.removesuffix('index.html')}"
         entries.append(sitemap_entry(location, lang, page_alternates(output / relative)))
     (output / "sitemap.xml").write_text(
