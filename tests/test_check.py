@@ -403,6 +403,31 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
             ("unknown-language", "content/aktiviteter/kafe.sv.mkd", 1),
         ],
     ),
+    "an address with capitals and spaces": (
+        {
+            "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\n---\nT\n",
+            "sidor/om-projektet.nb.md": (
+                "---\ntitle: Om prosjektet\naddress: Om Prosjektet\n---\nT\n"
+            ),
+        },
+        [("bad-address", "content/sidor/om-projektet.nb.md", 3)],
+    ),
+    "an address that is the site's calendar": (
+        {
+            "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\naddress: kalender\n---\nT\n",
+            "sidor/om-projektet.nb.md": "---\ntitle: Om prosjektet\n---\nT\n",
+        },
+        [("address-taken", "content/sidor/om-projektet.sv.md", 3)],
+    ),
+    "an address that another file has": (
+        {
+            "sidor/kontakt.sv.md": "---\ntitle: Kontakt\n---\nT\n",
+            "sidor/kontakt.nb.md": "---\ntitle: Kontakt\n---\nT\n",
+            "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\n---\nT\n",
+            "sidor/om-projektet.nb.md": "---\ntitle: Om prosjektet\naddress: kontakt\n---\nT\n",
+        },
+        [("address-taken", "content/sidor/om-projektet.nb.md", 1)],
+    ),
     "accessibility statement without a feedback address": (
         {
             "sidor/tillganglighet.sv.md": "---\ntitle: Tillgänglighet\n---\nT\n",

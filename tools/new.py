@@ -167,6 +167,18 @@ FIELD_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
             DEFAULT_STATUS,
         ),
     },
+    "address": {
+        "sv": (
+            "Valfritt: en egen adress på den här webbplatsen i stället för filnamnet,\n"
+            "små bokstäver a–z, siffror och bindestreck. Lämna tomt annars.",
+            "",
+        ),
+        "nb": (
+            "Valgfritt: en egen adresse på dette nettstedet i stedet for filnavnet, for\n"
+            "eksempel på norsk: små bokstaver a–z, tall og bindestrek. La stå tomt ellers.",
+            "",
+        ),
+    },
     "host": {
         "sv": ("Valfritt: vem som arrangerar. Lämna tomt annars.", ""),
         "nb": ("Valgfritt: hvem som arrangerer. La stå tomt ellers.", ""),

@@ -650,6 +650,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "skjedde: status: scheduled hvis den ble gjennomført, status: cancelled hvis den ble "
         "avlyst, eller status: postponed hvis den ble utsatt uten ny dato.",
     },
+    "bad-address": {
+        "sv": "Adressen {value} kan inte bli en del av webbadressen: den får bara ha små "
+        "bokstäver a–z, siffror och bindestreck (inga å, ä, ö, stora bokstäver eller "
+        "mellanslag). Skriv till exempel address: {suggestion}",
+        "nb": "Adressen {value} kan ikke bli en del av nettadressen: den kan bare ha små "
+        "bokstaver a–z, tall og bindestrek (ingen æ, ø, å, store bokstaver eller mellomrom). "
+        "Skriv for eksempel address: {suggestion}",
+    },
+    "address-taken/field": {
+        "sv": "Adressen {address} krockar med {part}. Välj en annan adress, till exempel "
+        "med ett ord till: address: om-oss, eller ta bort raden så används filnamnet.",
+        "nb": "Adressen {address} kolliderer med {part}. Velg en annen adresse, for eksempel "
+        "med ett ord til: address: om-oss, eller fjern linjen så brukes filnavnet.",
+    },
 }
 
 #: how exactly a start or end is written, as a message names it ("… bara en månad")

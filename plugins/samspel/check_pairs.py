@@ -19,6 +19,7 @@ from .check_messages import ABSENT, FILE_FIELD, language_of, quoted, site_part
 from .check_rules import is_placeholder, slugify
 from .content_index import ContentItem
 from .contract import (
+    ADDRESS_FIELD,
     COUNTRY_TIMEZONES,
     LANGUAGES,
     MOMENT_FIELDS,
@@ -172,6 +173,13 @@ def _address_key(lang: str, section: str, slug: str) -> tuple[str, str]:
     return lang, address
 
 
+def _own_slug(item: ContentItem) -> str:
+    """The slug the item is published under: its ``address`` when that is a usable one."""
+    value = item.fields.get(ADDRESS_FIELD)
+    text = value.data.strip() if value is not None and isinstance(value.data, str) else ""
+    return text if SLUG_PATTERN.match(text) else item.slug
+
+
 def _free_slug(section: str, slug: str, used: set[str]) -> str:
     """A file name the item could have instead: ``om-kalender`` for a page, else ``kafe-2``.
 
@@ -193,9 +201,13 @@ def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Probl
     calendar) and silently mixes a page into a folder of the site's own (``theme/``), so
     the check refuses both. Two files at one address are one problem, on the second.
     """
+    own = {(item.section, item.slug, item.lang): _own_slug(item) for item in items}
     sharing: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-    for section, slug, lang in context.files:
-        sharing.setdefault(_address_key(lang, section, slug), []).append((section, slug, lang))
+    for file in context.files:
+        section, slug, lang = file
+        # an item with its own address also keeps its file name's address (a redirect)
+        for name in dict.fromkeys((own.get(file, slug), slug)):
+            sharing.setdefault(_address_key(lang, section, name), []).append(file)
     first_of: dict[tuple[str, str], tuple[str, str, str]] = {
         key: min(files, key=lambda file: (not SLUG_PATTERN.match(file[1]), file))
         for key, files in sharing.items()
@@ -204,12 +216,18 @@ def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Probl
     used = {slug for _section, slug, _lang in context.files}
     for item in items:
         part = site_part_at(item.section, item.slug)
-        first = first_of.get(_address_key(item.lang, item.section, item.slug))
-        if part is None and (first is None or first == (item.section, item.slug, item.lang)):
+        file = (item.section, item.slug, item.lang)
+        clashes = [
+            (name, first_of[key])
+            for name in dict.fromkeys((own[file], item.slug))
+            if (key := _address_key(item.lang, item.section, name)) in first_of
+            and first_of[key] != file
+        ]
+        if part is None and not clashes:
             continue
-        shown = "/" + address_of(item.section, item.slug)
         suggestion = f"{_free_slug(item.section, item.slug, used)}.{item.lang}.md"
         if part is not None:
+            shown = "/" + address_of(item.section, item.slug)
             name, what = part
             yield context.report(
                 item,
@@ -222,12 +240,13 @@ def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Probl
                 suggestion=suggestion,
             )
         else:
+            name, first = clashes[0]
             yield context.report(
                 item,
                 FILE_FIELD,
                 "address-taken",
                 line=1,
-                address=shown,
+                address="/" + address_of(item.section, name),
                 other_path=context.content_path(*first),
                 suggestion=suggestion,
             )

@@ -24,12 +24,14 @@ from .check_messages import (
     PRECISION_NAMES,
     language_of,
     quoted,
+    site_part,
 )
 from .check_project import project_period
 from .check_statement import feedback_address
 from .content_index import ContentItem
 from .contract import (
     ACTIVITY_TYPES,
+    ADDRESS_FIELD,
     COUNTRY_TIMEZONES,
     DATE_FIELDS,
     DATE_PRECISIONS,
@@ -44,11 +46,13 @@ from .contract import (
     STATUSES,
     TEXT_OR_LIST_FIELDS,
     Bound,
+    address_of,
     countries_of,
     iso_text,
     known_fields,
     parse_bound,
     schedule_for,
+    site_part_at,
     tentative_over,
 )
 from .formatting import schedule_text
@@ -422,6 +426,38 @@ def pictures(item: ContentItem, context: CheckContext) -> Iterable[Problem]:
     return [replace(problem, path=shown) for problem in problems]
 
 
+def address(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
+    """``[bad-address]`` and ``[address-taken]`` for ``address``, an item's own address.
+
+    A Norwegian page may be published under a Norwegian address (``address: om-prosjektet``
+    in ``om-projektet.nb.md``) while both files keep the shared file name that pairs
+    them. The address becomes a folder of the site, so it follows the file-name rules and
+    may not be one of the site's own folders; two files at one address are found with
+    the file names (check_pairs.addresses).
+    """
+    value = text_of(item, ADDRESS_FIELD)
+    if value is None:
+        return
+    if not SLUG_PATTERN.match(value):
+        suggestion = slugify(value) or item.slug
+        yield context.report(
+            item, ADDRESS_FIELD, "bad-address", value=quoted(value), suggestion=suggestion
+        )
+        return
+    part = site_part_at(item.section, value)
+    if part is not None:
+        name, what = part
+        shown = "/" + address_of(item.section, value)
+        yield context.report(
+            item,
+            ADDRESS_FIELD,
+            "address-taken",
+            variant="field",
+            address=shown,
+            part=site_part(what, name, item.lang, shown),
+        )
+
+
 ITEM_RULES: list[Rule] = [
     required_fields,
     reserved_keys,
@@ -439,4 +475,5 @@ ITEM_RULES: list[Rule] = [
     feedback_address,
     project_period,
     tentative_past,
+    address,
 ]
