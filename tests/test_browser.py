@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import REPO, indexed_pages, search_bundles
+from helpers import REPO, indexed_pages, is_redirect, search_bundles
 
 from tools.browser import WIDTHS, chromium_missing_message, launch, served_sites
 
@@ -60,7 +60,7 @@ def page_types(root: Path) -> list[str]:
     chosen: dict[tuple[str, int], str] = {}
     for file in sorted(root.rglob("*.html")):
         relative = file.relative_to(root)
-        if relative.parts[0] == "pagefind":
+        if relative.parts[0] == "pagefind" or is_redirect(file):
             continue
         path = relative.as_posix().removesuffix("index.html")
         key = (relative.parts[0] if len(relative.parts) > 1 else path, len(relative.parts))
