@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -477,3 +478,105 @@ def test_a_link_outside_both_sites_is_left_alone_by_the_crawl_rule() -> None:
     prefixes = ("http://127.0.0.1:1/pr-7/",)
     assert inside("webcal://127.0.0.1:1/pr-7/kalender.ics", prefixes)
     assert not inside("http://127.0.0.1:1/kontakt/", prefixes)
+
+
+# --- deploy, remove, and the pull request's comment
+
+
+def test_a_preview_deploys_and_removing_it_deletes_only_pr_folders(deployed, tmp_path) -> None:
+    from tools.deploy import main as deploy_main
+
+    targets = {"DEPLOY_SE": tmp_path / "se" / "pr-7", "DEPLOY_NO": tmp_path / "no" / "pr-7"}
+    env = {name: str(path) for name, path in targets.items()}
+    urls = ["--preview-se", deployed.urls["sv"], "--preview-no", deployed.urls["nb"]]
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        assert deploy_main(["deploy", "--output", str(deployed.output), *urls]) == 0
+        for path in targets.values():
+            assert (path / "current" / "index.html").is_file()
+        assert deploy_main(["remove"]) == 0
+        assert not any(path.exists() for path in targets.values())
+        production = tmp_path / "samspel63.se"
+        (production / "current").mkdir(parents=True)
+        patch.setenv("DEPLOY_SE", str(production))
+        patch.setenv("DEPLOY_NO", str(tmp_path / "no" / "pr-8"))
+        (tmp_path / "no" / "pr-8").mkdir(parents=True)
+        assert deploy_main(["remove"]) == 1
+        assert (production / "current").is_dir() and (tmp_path / "no" / "pr-8").is_dir()
+
+
+def test_a_preview_with_a_broken_link_is_not_deployed(deployed, tmp_path, capsys) -> None:
+    from tools.deploy import main as deploy_main
+
+    output = tmp_path / "output"
+    shutil.copytree(deployed.output, output)
+    page = output / "se" / "kontakt" / "index.html"
+    text = page.read_text(encoding="utf-8").replace(
+        deployed.urls["sv"] + "kontakt/", deployed.urls["sv"] + "no-such-page/", 1
+    )
+    page.unlink()  # a hard link into the page cache: never written through
+    page.write_text(text, encoding="utf-8")
+    urls = ["--preview-se", deployed.urls["sv"], "--preview-no", deployed.urls["nb"]]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEPLOY_SE", str(tmp_path / "t" / "pr-7"))
+        patch.setenv("DEPLOY_NO", str(tmp_path / "u" / "pr-7"))
+        assert deploy_main(["deploy", "--output", str(output), *urls]) == 1
+    assert "the link check failed. Nothing was deployed." in capsys.readouterr().err
+    assert not (tmp_path / "t").exists()
+
+
+def test_the_comment_links_every_changed_page_on_both_sites_in_the_preview(deployed, tmp_path):
+    from tools.changed_pages import MARKER, comment
+
+    base = tmp_path / "base"
+    shutil.copytree(deployed.output, base)
+    (base / "se" / "kontakt" / "index.html").unlink()
+    nb_page = base / "no" / "aktiviteter" / "seminarium" / "index.html"
+    nb_text = nb_page.read_text(encoding="utf-8")
+    nb_page.unlink()
+    nb_page.write_text(nb_text.replace("Seminar", "Seminaret"), encoding="utf-8")
+    (base / "se" / "gammal").mkdir()
+    (base / "se" / "gammal" / "index.html").write_text("<p>", encoding="utf-8")
+    urls = {lang: url.removesuffix("/") for lang, url in deployed.urls.items()}
+    body = comment(base, deployed.output, urls)
+    assert body.startswith(MARKER + "\n")
+    assert f"- {deployed.urls['sv']}kontakt/\n" in body
+    assert f"- {deployed.urls['nb']}aktiviteter/seminarium/\n" in body
+    assert "`gammal/`" in body
+    links = [line for line in body.splitlines() if line.startswith("- ")]
+    assert len(links) == 2, links
+
+
+class FakeGitHub:
+    """The issue-comments API of one pull request, in memory."""
+
+    def __init__(self, comments: list[dict]) -> None:
+        self.comments = comments
+        self.calls: list[tuple[str, str]] = []
+
+    def __call__(self, method: str, path: str, body: dict | None) -> object:
+        self.calls.append((method, path))
+        if method == "GET":
+            page = int(path.rsplit("page=", 1)[1])
+            return self.comments[(page - 1) * 100 : page * 100]
+        if method == "POST":
+            self.comments.append({"id": 999, "user": {"login": "github-actions[bot]"}, **body})
+            return {}
+        number = int(path.rsplit("/", 1)[1])
+        next(item for item in self.comments if item["id"] == number).update(body)
+        return {}
+
+
+def test_the_preview_comment_is_written_once_and_then_updated() -> None:
+    from tools.changed_pages import MARKER
+    from tools.pr_comment import upsert
+
+    others = [{"id": n, "user": {"login": "kim"}, "body": f"comment {n}"} for n in range(150)]
+    others.append({"id": 500, "user": {"login": "kim"}, "body": MARKER + " not the bot's"})
+    api = FakeGitHub(others)
+    assert upsert(api, "o/r", 7, MARKER + "\nfirst") == "created"
+    assert upsert(api, "o/r", 7, MARKER + "\nsecond") == "updated"
+    ours = [item for item in api.comments if item["body"].startswith(MARKER)]
+    assert [item["body"] for item in ours] == [MARKER + " not the bot's", MARKER + "\nsecond"]
+    assert ("PATCH", "/repos/o/r/issues/comments/999") in api.calls
