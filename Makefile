@@ -8,6 +8,8 @@ PYTHON ?= $(VENV)/bin/python
 PELICANOPTS ?=
 TYPE ?=
 SLUG ?=
+PREVIEW_SE ?=
+PREVIEW_NO ?=
 
 BASEDIR = $(CURDIR)
 INPUTDIR = $(BASEDIR)/content
@@ -34,6 +36,9 @@ help:
 	@echo '  make html             build both sites into output/se and output/no'
 	@echo '  make devserver        rebuild on every change and serve both sites'
 	@echo '  make publish          build both sites for https://samspel63.se and https://samspel63.no'
+	@echo '  make preview PREVIEW_SE=https://preview.samspel63.se/pr-12/ PREVIEW_NO=https://preview.samspel63.no/pr-12/'
+	@echo '                        build both sites for a preview address into output/preview/ (noindex)'
+	@echo '  make preview-offline  build both sites into output/offline/, to open from the folder (file://)'
 	@echo '  make linkcheck        check every link in output/ (SETTINGS=publishconf.py after make publish)'
 	@echo '  make deploy           publish output/se and output/no to DEPLOY_SE and DEPLOY_NO (see README)'
 	@echo '  make rollback         switch both sites back to their previous release'
@@ -105,6 +110,19 @@ publish: $(STAMP)
 	$(PYTHON) -m tools.build --settings $(PUBLISHCONF) --output $(OUTPUTDIR) $(PELICANOPTS)
 	$(PYTHON) -m tools.linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
+# Previews (tools/preview.py): the publish settings with other addresses, each in its own
+# output and cache folder so that a preview never replaces or evicts the publish build.
+preview: $(STAMP)
+	$(PYTHON) -m tools.build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/preview \
+		--cache $(BASEDIR)/cache/preview --preview-se "$(PREVIEW_SE)" --preview-no "$(PREVIEW_NO)" \
+		$(PELICANOPTS)
+	$(PYTHON) -m tools.linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/preview \
+		--preview-se "$(PREVIEW_SE)" --preview-no "$(PREVIEW_NO)"
+
+preview-offline: $(STAMP)
+	$(PYTHON) -m tools.build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/offline \
+		--cache $(BASEDIR)/cache/offline --offline $(PELICANOPTS)
+
 # The settings the output was built with: pelicanconf.py after `make html`.
 SETTINGS ?= $(CONFFILE)
 linkcheck: $(STAMP)
@@ -139,6 +157,6 @@ test: $(STAMP) test-tools
 clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache
 
-.PHONY: help install html publish serve devserver lint test clean linkcheck deploy rollback \
+.PHONY: help install html publish preview preview-offline serve devserver lint test clean linkcheck deploy rollback \
 	translations-extract translations-update translations-compile \
 	check status new test-tools screenshots bench

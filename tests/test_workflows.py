@@ -74,24 +74,82 @@ def test_workflow_is_locked_down(name: str) -> None:
         assert re.search(r"# v\d+\.\d+\.\d+$", line), f"no version comment: {line}"
         if step["uses"].startswith("actions/checkout@"):
             assert step["with"]["persist-credentials"] is False
-    for job in workflow["jobs"].values():
-        assert "permissions" not in job or job["permissions"] in ({}, {"contents": "read"})
+    for job_id, job in workflow["jobs"].items():
+        allowed = [{}, {"contents": "read"}]
+        if (name, job_id) in COMMENTING_JOBS:
+            allowed.append(COMMENTING_PERMISSIONS)
+        assert "permissions" not in job or job["permissions"] in allowed, job_id
+
+
+#: the only jobs that may write anything: the preview comment on the pull request
+COMMENTING_JOBS = {("pull-request.yml", "preview"), ("pull-request.yml", "remove-preview")}
+COMMENTING_PERMISSIONS = {"contents": "read", "pull-requests": "write"}
+OWN_BRANCH = "github.event.pull_request.head.repo.full_name == github.repository"
 
 
 def test_pull_request_checks_tests_builds_and_previews() -> None:
     workflow = load("pull-request.yml")
     assert "pull_request" in workflow["on"]
     assert "pull_request_target" not in workflow["on"]
-    assert "secrets." not in (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
-    (job,) = workflow["jobs"].values()
+    assert "closed" in workflow["on"]["pull_request"]["types"]
+    job = workflow["jobs"]["check"]
+    assert job["if"] == "${{ github.event.action != 'closed' }}"
+    assert "secrets." not in yaml.safe_dump(job), "the check job runs a fork's code: no secret"
+    assert "permissions" not in job
     run = commands(job)
     lines = [line.strip() for line in run.splitlines()]
     assert lines.index("make check") < lines.index("make test") < lines.index("make publish")
+    assert lines.index("make publish") < lines.index("make preview-offline")
     assert "SOURCE_DATE_EPOCH" in run
     assert "tools.changed_pages" in run and "GITHUB_STEP_SUMMARY" in run
-    (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload")]
-    assert upload["with"]["name"] == "preview-pr-${{ github.event.pull_request.number }}"
-    assert upload["with"]["path"].split() == ["output/se", "output/no"]
+    uploads = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload")]
+    offline, deployed = uploads
+    # the artefact every pull request gets, forks included: the offline preview
+    assert offline["with"]["name"] == "preview-pr-${{ github.event.pull_request.number }}"
+    assert offline["with"]["path"].split() == ["output/offline/se", "output/offline/no"]
+    assert "OWN_BRANCH" not in offline["if"]
+    assert deployed["with"]["path"] == "output/preview"
+    (build,) = [s for s in job["steps"] if "make preview PREVIEW_SE=" in s.get("run", "")]
+    assert "env.OWN_BRANCH == 'true'" in build["if"]
+    assert job["env"]["OWN_BRANCH"] == "${{ " + OWN_BRANCH + " }}"
+    assert set(build["env"]) == {"PREVIEW_URL_SE", "PREVIEW_URL_NO"}
+    assert all(value.startswith("${{ vars.") for value in build["env"].values())
+
+
+def test_the_preview_is_deployed_and_commented_only_for_branches_of_this_repository() -> None:
+    workflow = load("pull-request.yml")
+    job = workflow["jobs"]["preview"]
+    assert job["needs"] == "check"
+    assert job["if"] == "${{ github.event.action != 'closed' && " + OWN_BRANCH + " }}"
+    assert job["permissions"] == COMMENTING_PERMISSIONS
+    assert job["environment"]["name"] == "preview"
+    run = commands(job)
+    assert "python -m tools.deploy deploy --output output/preview" in run
+    assert "--preview-se" in run and "--preview-no" in run
+    assert "python -m tools.pr_comment --body output/preview/comment.md" in run
+    (deploy,) = [s for s in job["steps"] if "tools.deploy" in s.get("run", "")]
+    assert set(deploy["env"]) == {
+        "PREVIEW_DEPLOY_SE",
+        "PREVIEW_DEPLOY_NO",
+        "PREVIEW_SE",
+        "PREVIEW_NO",
+    }
+    (comment,) = [s for s in job["steps"] if "tools.pr_comment" in s.get("run", "")]
+    assert comment["env"] == {"GITHUB_TOKEN": "${{ github.token }}"}
+    assert all(not step.get("uses", "").startswith("actions/upload") for step in job["steps"])
+
+
+def test_closing_the_pull_request_removes_its_preview() -> None:
+    workflow = load("pull-request.yml")
+    job = workflow["jobs"]["remove-preview"]
+    assert job["if"] == "${{ github.event.action == 'closed' && " + OWN_BRANCH + " }}"
+    assert "needs" not in job
+    assert job["permissions"] == COMMENTING_PERMISSIONS
+    assert job["environment"]["name"] == "preview"
+    run = commands(job)
+    assert "python -m tools.deploy remove" in run and "/pr-$PR_NUMBER" in run
+    assert "tools.pr_comment" in run
+    assert set(workflow["jobs"]) == {"check", "preview", "remove-preview"}
 
 
 def test_publish_deploys_only_after_a_successful_build() -> None:

@@ -41,6 +41,14 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from tools import search_index
+from tools.preview import (
+    DEPLOYED,
+    OFFLINE,
+    VARIABLES,
+    Preview,
+    PreviewAddressError,
+    preview_addresses,
+)
 from tools.site_processes import build_sites, site_logs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,12 +92,17 @@ def compile_catalogues(translations: Path = TRANSLATIONS) -> list[Path]:
 
 
 def pelican_settings(
-    settings_file: Path, staging: Path, content: Path | None = None, cache: Path | None = None
+    settings_file: Path,
+    staging: Path,
+    content: Path | None = None,
+    cache: Path | None = None,
+    preview: Preview | None = None,
 ) -> dict:
     """Read the settings and point both sites' output into the staging folder.
 
     With ``cache``, each site's reader cache goes to ``cache/<root>`` instead of
-    the settings' ``CACHE_PATH``.
+    the settings' ``CACHE_PATH``. With ``preview``, the settings become that
+    preview's (tools/preview.py): the same settings, other addresses.
     """
     from pelican.settings import read_settings
 
@@ -105,6 +118,8 @@ def pelican_settings(
         if cache is not None:
             overrides["CACHE_PATH"] = str(cache / ROOTS[lang])
             overrides["PAGE_CACHE"] = {"path": str(cache / "pages" / ROOTS[lang])}
+    if preview is not None:
+        preview.configure(settings)
     return settings
 
 
@@ -257,9 +272,17 @@ def refuse_links(content_root: Path) -> bool:
 
 
 def build(
-    settings_file: Path, output: Path, content: Path | None = None, cache: Path | None = None
+    settings_file: Path,
+    output: Path,
+    content: Path | None = None,
+    cache: Path | None = None,
+    preview: Preview | None = None,
 ) -> int:
-    """Build both sites into ``output``; return a process exit code."""
+    """Build both sites into ``output``; return a process exit code.
+
+    A ``preview`` is finished (its links moved into the preview) on the staged
+    roots, before they replace the output: a preview is swapped in whole, too.
+    """
     content_root = content_root_of(settings_file, content)
     if refuse_links(content_root):
         return 1
@@ -268,7 +291,7 @@ def build(
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
-        settings = pelican_settings(settings_file, staging, content, cache)
+        settings = pelican_settings(settings_file, staging, content, cache, preview)
         from tools.check import project_of  # imported late, as in content_is_valid
 
         project = project_of(settings)
@@ -277,6 +300,8 @@ def build(
         if missing:
             say(f"build: ingen utdata för / ingen utdata for {', '.join(missing)}", KEPT)
             return 1
+        if preview is not None:
+            preview.finish(staging, settings)
         swap_in(staging, output, trash_folder(settings))
         empty_trash_later(trash_folder(settings))
     except InvalidContent:
@@ -298,14 +323,43 @@ def main(argv: list[str] | None = None) -> int:
         "--cache", type=Path, help="cache folder (default: the settings' CACHE_PATH)"
     )
     parser.add_argument("--compile-only", action="store_true", help="only compile catalogues")
+    for lang, variable in VARIABLES.items():
+        parser.add_argument(
+            f"--{variable.lower().replace('_', '-')}",
+            dest=f"preview_{lang}",
+            metavar="URL",
+            help=f"build a preview: the {lang} site's preview address (https://…/)",
+        )
+    parser.add_argument(
+        "--offline", action="store_true", help="build a preview that works from a folder"
+    )
     args = parser.parse_args(argv)
     if args.compile_only:
         compile_catalogues()
         return 0
+    try:
+        preview = preview_of(args)
+    except PreviewAddressError as error:
+        say(str(error), KEPT)
+        return 2
     # absolute, not resolved: a content folder that is itself a link must be seen as one
     content = Path(os.path.abspath(args.content)) if args.content else None
     cache = args.cache.resolve() if args.cache else None
-    return build(args.settings.resolve(), args.output.resolve(), content, cache)
+    return build(args.settings.resolve(), args.output.resolve(), content, cache, preview)
+
+
+def preview_of(args: argparse.Namespace) -> Preview | None:
+    """The preview the options ask for: offline, deployed (both addresses given), or none.
+
+    One address without the other is an error, not a half preview: a language
+    switch would lead out of it.
+    """
+    given = {lang: getattr(args, f"preview_{lang}") for lang in VARIABLES}
+    if args.offline:
+        return Preview(OFFLINE)
+    if all(value is None for value in given.values()):
+        return None
+    return Preview(DEPLOYED, preview_addresses({k: v or "" for k, v in given.items()}))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,13 @@ summary goes to the job summary ($GITHUB_STEP_SUMMARY): per site, the pages
 added, changed and removed, as links to where they will be published, plus a
 count of other files (feeds, sitemap, CSS) that changed.
 
+With ``--comment`` and a preview's two addresses it writes instead the pull
+request's one preview comment (tools/pr_comment.py posts or updates it): a link
+to every added or changed page on both sites, in the preview, behind a hidden
+marker by which the next push finds the same comment again.
+
 Usage: python -m tools.changed_pages --base base-output --head output [--settings publishconf.py]
+       [--comment --preview-se URL --preview-no URL]
 """
 
 from __future__ import annotations
@@ -20,6 +26,10 @@ from tools.linkcheck import ROOTS, site_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_NAMES = {"sv": "samspel63.se (svenska)", "nb": "samspel63.no (norsk)"}
+#: the hidden first line of the preview comment, by which it is found again on each push
+MARKER = "<!-- samspel63-preview -->"
+#: at most this many links per site in the comment (GitHub allows 65,536 characters)
+COMMENT_LINKS = 200
 
 
 @dataclass
@@ -101,12 +111,56 @@ def summary(base: Path, head: Path, urls: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def comment(base: Path, head: Path, urls: dict[str, str]) -> str:
+    """The pull request's preview comment: every added or changed page, in the preview.
+
+    ``urls`` are the preview's addresses (without a final slash). A communicator
+    opens their page from here, so the links go to the pages themselves, both sites.
+    """
+    lines = [
+        MARKER,
+        "## Förhandsvisning / Forhåndsvisning",
+        "",
+        "Så här ser ändringen ut på de två webbplatserna innan den slås ihop. Sidan "
+        "uppdateras vid varje push. / Slik ser endringen ut på de to nettstedene før "
+        "den slås sammen. Siden oppdateres ved hver push.",
+        "",
+    ]
+    for lang, folder in ROOTS.items():
+        changes = compare(base / folder, head / folder)
+        pages = changes.added + changes.changed
+        lines += [f"### {SITE_NAMES[lang]}", "", f"Startsida / Forside: {urls[lang]}/", ""]
+        if not pages:
+            lines += ["Inga ändrade sidor. / Ingen endrede sider.", ""]
+        lines += [f"- {urls[lang]}/{page}" for page in pages[:COMMENT_LINKS]]
+        if len(pages) > COMMENT_LINKS:
+            lines.append(f"- … (+{len(pages) - COMMENT_LINKS})")
+        if changes.removed:
+            removed = ", ".join(f"`{page}`" for page in changes.removed[:20])
+            lines.append(f"\nBorttagna / Fjernet ({len(changes.removed)}): {removed}")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, required=True, help="output folder of the base build")
     parser.add_argument("--head", type=Path, required=True, help="output folder of this build")
     parser.add_argument("--settings", type=Path, default=ROOT / "publishconf.py")
+    parser.add_argument("--comment", action="store_true", help="the preview comment instead")
+    parser.add_argument("--preview-se", metavar="URL", help="the preview's address (--comment)")
+    parser.add_argument("--preview-no", metavar="URL", help="the preview's address (--comment)")
     args = parser.parse_args(argv)
+    if args.comment:
+        from tools.preview import PreviewAddressError, preview_addresses
+
+        try:
+            urls = preview_addresses({"sv": args.preview_se, "nb": args.preview_no})
+        except PreviewAddressError as error:
+            print(error, file=sys.stderr)
+            return 2
+        print(comment(args.base, args.head, urls))
+        return 0
     print(summary(args.base, args.head, site_urls(args.settings.resolve())))
     return 0
 

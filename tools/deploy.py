@@ -15,7 +15,14 @@ one, never none and never a half-copied one). The last 10 releases are kept
 (and always the one ``current`` names). Remote targets get the same steps over
 ``ssh`` (command in ``DEPLOY_SSH``, default ``ssh``), copied with ``rsync``.
 
-Usage: python -m tools.deploy [deploy|rollback] [--output output] [--settings publishconf.py]
+A pull request's preview (``make preview``, tools/preview.py) is deployed the same
+way with ``--preview-se URL --preview-no URL``: its links are checked against
+those addresses, and it has no sitemap.xml or robots.txt. Each target is then
+the pull request's own folder, ``…/pr-<number>``; ``remove`` deletes both when
+the pull request is closed, and refuses any folder not named so.
+
+Usage: python -m tools.deploy [deploy|rollback|remove] [--output output] [--settings publishconf.py]
+       [--preview-se URL --preview-no URL]
 """
 
 from __future__ import annotations
@@ -31,12 +38,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tools import linkcheck
+from tools.preview import PreviewAddressError, preview_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
 #: environment variable -> publish root under the output folder
 TARGETS = {"DEPLOY_SE": "se", "DEPLOY_NO": "no"}
 #: what a complete root holds, whatever the content
 REQUIRED_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt", "theme/css/site.css")
+#: a preview has no sitemap.xml and no robots.txt (plugins/samspel/sites.py says why)
+PREVIEW_REQUIRED_FILES = ("index.html", "404.html", "theme/css/site.css")
+#: the only folders ``remove`` deletes: one pull request's preview
+PREVIEW_FOLDER = re.compile(r"^pr-[0-9]+$")
 KEEP = 10
 INCOMING = ".incoming-"
 REMOTE = re.compile(r"^(?P<host>[^/:]+):(?P<path>.+)$")
@@ -108,6 +120,14 @@ class LocalTarget:
         for stale in folder.glob(INCOMING + "*") if folder.is_dir() else []:
             shutil.rmtree(stale)
 
+    def name(self) -> str:
+        return self.path.name
+
+    def delete(self) -> None:
+        """Remove the whole target: every release and ``current`` (a closed preview)."""
+        if self.path.exists():
+            shutil.rmtree(self.path)
+
 
 class RemoteTarget:
     """A target ``user@host:/path``: shell commands over ssh, files over rsync."""
@@ -163,6 +183,13 @@ class RemoteTarget:
     def clean_incoming(self) -> None:
         self.shell(f"rm -rf {self.quoted('releases')}/{INCOMING}*")
 
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    def delete(self) -> None:
+        """Remove the whole target: every release and ``current`` (a closed preview)."""
+        self.shell(f"rm -rf {shlex.quote(self.path)}")
+
 
 Target = LocalTarget | RemoteTarget
 
@@ -182,16 +209,21 @@ def targets_from(environ: dict[str, str]) -> dict[str, Target]:
     return {folder: target_for(environ[variable]) for variable, folder in TARGETS.items()}
 
 
-def check_build(output: Path, settings: Path) -> None:
-    """Refuse an incomplete build or one with a broken link."""
+def check_build(output: Path, settings: Path, preview: dict[str, str] | None = None) -> None:
+    """Refuse an incomplete build or one with a broken link.
+
+    ``preview``: the preview addresses the build was made for (its links are checked
+    against them, and it has no sitemap to require).
+    """
+    required = PREVIEW_REQUIRED_FILES if preview else REQUIRED_FILES
     for folder in TARGETS.values():
-        missing = [name for name in REQUIRED_FILES if not (output / folder / name).is_file()]
+        missing = [name for name in required if not (output / folder / name).is_file()]
         if missing:
             raise DeployError(
                 f"samspel: {output / folder} is incomplete (missing {', '.join(missing)}); "
                 "run `make publish` first. Nothing was deployed."
             )
-    if linkcheck.run(settings, output) != 0:
+    if linkcheck.run(settings, output, urls=preview) != 0:
         raise DeployError("samspel: the link check failed. Nothing was deployed.")
 
 
@@ -205,9 +237,15 @@ def prune(target: Target, keep: int = KEEP) -> list[str]:
     return doomed
 
 
-def deploy(output: Path, settings: Path, targets: dict[str, Target], name: str) -> None:
+def deploy(
+    output: Path,
+    settings: Path,
+    targets: dict[str, Target],
+    name: str,
+    preview: dict[str, str] | None = None,
+) -> None:
     """Check, upload both roots, then switch both ``current`` links, then prune."""
-    check_build(output, settings)
+    check_build(output, settings, preview)
     for folder, target in targets.items():
         target.clean_incoming()
         if name in target.releases():
@@ -238,21 +276,48 @@ def rollback(targets: dict[str, Target]) -> None:
         print(f"rollback: {target.label}/current -> releases/{name}")
 
 
+def remove_previews(targets: dict[str, Target]) -> None:
+    """Delete both targets of a closed pull request's preview; only folders named ``pr-<n>``.
+
+    The check comes first for both, so that a wrong variable (the production
+    target, say) deletes nothing at all.
+    """
+    for target in targets.values():
+        if not PREVIEW_FOLDER.match(target.name()):
+            raise DeployError(
+                f"samspel: {target.label} is not a preview folder (pr-<number>); nothing removed"
+            )
+    for target in targets.values():
+        target.delete()
+        print(f"remove: deleted the preview {target.label}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", nargs="?", choices=["deploy", "rollback"], default="deploy")
+    parser.add_argument(
+        "action", nargs="?", choices=["deploy", "rollback", "remove"], default="deploy"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--settings", type=Path, default=ROOT / "publishconf.py")
     parser.add_argument("--release", help="release name (default: UTC time and commit)")
+    parser.add_argument(
+        "--preview-se", metavar="URL", help="deploy a preview built for this address"
+    )
+    parser.add_argument("--preview-no", metavar="URL", help="… and this one (make preview)")
     args = parser.parse_args(argv)
     try:
+        preview = None
+        if args.preview_se is not None or args.preview_no is not None:
+            preview = preview_addresses({"sv": args.preview_se, "nb": args.preview_no})
         targets = targets_from(dict(os.environ))
         if args.action == "rollback":
             rollback(targets)
+        elif args.action == "remove":
+            remove_previews(targets)
         else:
             name = args.release or release_name(commit=head_commit())
-            deploy(args.output.resolve(), args.settings.resolve(), targets, name)
-    except (DeployError, OSError) as error:
+            deploy(args.output.resolve(), args.settings.resolve(), targets, name, preview)
+    except (DeployError, PreviewAddressError, OSError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0

@@ -229,10 +229,21 @@ class LinkChecker:
         return target if target.is_file() else None
 
 
-def run(settings_file: Path, output: Path, verbose: bool = False, out=sys.stdout) -> int:
-    """Check, print the report, and return a process exit code (1 when a link is broken)."""
+def run(
+    settings_file: Path,
+    output: Path,
+    verbose: bool = False,
+    out=sys.stdout,
+    urls: dict[str, str] | None = None,
+) -> int:
+    """Check, print the report, and return a process exit code (1 when a link is broken).
+
+    ``urls`` replaces the settings' site URLs: a preview is checked against its own
+    addresses, so that a link out of it (to the published sites) counts as external
+    and a link into it must exist.
+    """
     try:
-        report = LinkChecker(output, site_urls(settings_file)).check()
+        report = LinkChecker(output, urls or site_urls(settings_file)).check()
     except LinkcheckError as error:
         print(error, file=out)
         return 2
@@ -256,8 +267,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", type=Path, default=ROOT / "publishconf.py")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every external link")
+    parser.add_argument(
+        "--preview-se", metavar="URL", help="check a preview built for this address"
+    )
+    parser.add_argument("--preview-no", metavar="URL", help="… and this one (make preview)")
     args = parser.parse_args(argv)
-    return run(args.settings.resolve(), args.output.resolve(), args.verbose)
+    urls = None
+    if args.preview_se is not None or args.preview_no is not None:
+        from tools.preview import PreviewAddressError, preview_addresses
+
+        try:
+            urls = preview_addresses({"sv": args.preview_se, "nb": args.preview_no})
+        except PreviewAddressError as error:
+            print(error, file=sys.stderr)
+            return 2
+    return run(args.settings.resolve(), args.output.resolve(), args.verbose, urls=urls)
 
 
 if __name__ == "__main__":

@@ -196,7 +196,15 @@ def write_robots_and_sitemap(pelican) -> None:
     is listed; the order is sorted, so the file is reproducible. A page that
     exists on the other site too carries both language versions as alternates,
     each with its own domain.
+
+    A preview (``SAMSPEL_PREVIEW``, tools/preview.py) gets neither file: no sitemap
+    may list a preview, and a ``Disallow: /`` would not do instead. A preview lives
+    below its host's root (``/pr-12/``), where no crawler reads a robots.txt, and
+    a crawler kept out by one never sees the pages' ``noindex``, so a page it finds
+    linked elsewhere may still be listed. ``noindex`` on every page is what works.
     """
+    if pelican.settings.get("SAMSPEL_PREVIEW"):
+        return
     output = Path(pelican.settings["OUTPUT_PATH"])
     siteurl = pelican.settings["SITEURL"]
     lang = pelican.settings["DEFAULT_LANG"]
