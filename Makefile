@@ -30,7 +30,7 @@ help:
 	@echo ''
 	@echo '  make serve            build both sites and serve them (se :$(PORT_SE), no :$(PORT_NO))'
 	@echo '  make check            check all of content/ and name every mistake (sv/nb)'
-	@echo '  make status           items missing in sv or nb, out of date, or tentative and past'
+	@echo '  make status           missing, out of date, not committed, tentative and past (LANG=sv or LANG=nb: one language)'
 	@echo '  make new TYPE=activity SLUG=berattarkafe-2025   start a new sv+nb pair'
 	@echo '                        (TYPE: activity, initiative, news, page)'
 	@echo '  make html             build both sites into output/se and output/no'

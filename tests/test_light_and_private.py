@@ -4,18 +4,25 @@ The budget: a page's HTML plus the site's one CSS file, gzip-compressed, within
 14 KB (what a server sends in its first round trip). Loaded resources (``src``,
 ``srcset``, ``<link href>``, CSS ``url()``/``@import``, JavaScript imports and
 fetches) must come from the site's own host; plain links (``<a href>``) to other
-websites are fine, they load nothing until a visitor follows them.
+websites are fine, they load nothing until a visitor follows them. And a
+company with ``public: false`` in content/data/companies.yaml is named in no
+file of either site, the activity pages that list it included.
 """
 
 from __future__ import annotations
 
 import gzip
 import re
+import sys
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import Build
+from helpers import REPO, Build
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+from samspel.progress import load_companies
 
 BUDGET = 14 * 1024
 #: the two sites' own addresses, per build: only these may serve what a page loads
@@ -154,3 +161,36 @@ def test_search_bundle_is_loaded_on_the_search_page_only(local_build: Build, lan
             assert any(src.endswith("/pagefind/pagefind-ui.js") for src in scripts)
         else:
             assert scripts == [], f"{file} loads {scripts}"
+
+
+#: the activity of the repository's content that lists its ``public: false`` companies
+ANONYMOUS_ACTIVITY = "aktiviteter/utvecklingsprogrammet-ovasjon/"
+UNNAMED = {"sv": "5 företag som inte namnges", "nb": "5 bedrifter som ikke navngis"}
+
+
+@pytest.mark.parametrize("build_name", SITES)
+def test_no_file_of_either_site_names_a_company_that_is_not_public(request, build_name) -> None:
+    """The repository's own companies: the private ones are counted on their activity page only.
+
+    Search fragments are gzip: read what they hold, so a name cannot hide in the index.
+    """
+    build: Build = request.getfixturevalue(build_name)
+    companies = load_companies(REPO / "content" / "data" / "companies.yaml")
+    secrets = {
+        text.lower().encode()
+        for company in companies.values()
+        if not company.public
+        for text in (company.id, company.name)
+    }
+    assert secrets
+    for lang, unnamed in UNNAMED.items():
+        items = build.soup(lang, ANONYMOUS_ACTIVITY).select("section.companies li")
+        assert [" ".join(item.get_text().split()) for item in items] == [unnamed]
+        files = [file for file in build.root(lang).rglob("*") if file.is_file()]
+        assert len(files) > 20
+        for file in files:
+            data = file.read_bytes()
+            if data.startswith(b"\x1f\x8b"):
+                data = gzip.decompress(data)
+            found = [secret for secret in secrets if secret in data.lower()]
+            assert found == [], f"{file.relative_to(build.output)} names {found}"

@@ -130,7 +130,8 @@ def test_catalogue_translates_every_message(lang: str) -> None:
         template = {message.id for message in read_po(handle) if message.id}
     with (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         catalogue = read_po(handle)
-    translated = {m.id for m in catalogue if m.id and m.string and not m.fuzzy}
+    # a plural message's string is a tuple: every form must be translated
+    translated = {m.id for m in catalogue if m.id and m.string and all(m.string) and not m.fuzzy}
     assert template, "messages.pot is empty"
     assert template <= translated, f"untranslated in {lang}: {sorted(template - translated)}"
 
@@ -146,7 +147,12 @@ def test_templates_have_no_string_missing_from_the_catalogue_template() -> None:
         for message in extract_from_dir(REPO / "theme" / "templates", method_map, options)
     }
     with (TRANSLATIONS / "messages.pot").open("rb") as handle:
-        template = {message.id for message in read_po(handle) if message.id}
+        # a plural message's id is (singular, plural): extraction above gives the singular
+        template = {
+            message.id[0] if isinstance(message.id, tuple) else message.id
+            for message in read_po(handle)
+            if message.id
+        }
     assert extracted == template, "run `make translations-update` and translate the new strings"
 
 

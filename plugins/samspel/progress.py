@@ -14,8 +14,9 @@ write byte-identical ``data/progress.json``. Its ``as_of`` is the day those file
 last changed (:func:`history.last_change`), never the build's day.
 
 Companies with ``public: false`` are counted, but their names and ids never
-leave this module: only :attr:`Progress.public_companies` carries names, and
-the breakdowns carry counts only.
+leave this module: only :attr:`Progress.public_companies` and
+:meth:`Progress.taking_part` (an activity page's companies) carry names, both
+through :func:`named`, and the breakdowns carry counts only.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican.generators import Generator
 
+from .check_rules import is_web_address
 from .content_index import ContentIndex
 from .contract import (
     ACTIVITY_TYPES,
@@ -119,6 +121,40 @@ class Company:
     region: str
     sector: str
     public: bool
+    website: str = ""
+
+    @property
+    def link(self) -> str:
+        """The website to link the name to, only if it is an https address, else "".
+
+        The check already stops a build whose website is not one (``bad-website``);
+        this keeps a page from ever linking ``javascript:`` or ``http:`` should it not.
+        """
+        return self.website if is_web_address(self.website) else ""
+
+
+def named(companies: list[Company]) -> list[Company]:
+    """The companies that agreed to be named (``public: true``), by name: the one naming rule.
+
+    Both the results page and an activity page name companies through this, so
+    a company is named on one exactly when it may be named on the other.
+    """
+    public = {company.id: company for company in companies if company.public}
+    return sorted(public.values(), key=lambda company: (company.name.casefold(), company.id))
+
+
+@dataclass(frozen=True)
+class TakingPart:
+    """An activity's companies as a page may show them: the named ones, and how many others.
+
+    Holds no id or name of a ``public: false`` company, only their number.
+    """
+
+    named: list[Company]
+    unnamed: int
+
+    def __bool__(self) -> bool:
+        return bool(self.named) or self.unnamed > 0
 
 
 def load_companies(path: Path) -> dict[str, Company]:
@@ -153,6 +189,7 @@ def load_companies(path: Path) -> dict[str, Company]:
             region=text("region"),
             sector=text("sector"),
             public=text("public").lower() == "true",
+            website=text("website"),
         )
         companies[company.id] = company
     return companies
@@ -282,8 +319,21 @@ class Progress:
     @property
     def public_companies(self) -> list[Company]:
         """The strengthened companies that agreed to be named, by name."""
-        named = [self.companies[key] for key in self.strengthened if self.companies[key].public]
-        return sorted(named, key=lambda company: (company.name.casefold(), company.id))
+        return named([self.companies[key] for key in self.strengthened])
+
+    def taking_part(self, listed: object) -> TakingPart:
+        """The companies an activity lists (its ``companies``), for its page.
+
+        Read from the same companies.yaml as the count and named by the same rule
+        (:func:`named`); every other listed company is only counted, once however
+        often it is listed. An id that is not in companies.yaml is neither (the
+        check stops the build over it, ``unknown-company``).
+        """
+        ids = listed if isinstance(listed, list | tuple) else [listed] if listed else []
+        unique = dict.fromkeys(str(company_id).strip() for company_id in ids)
+        known = [self.companies[key] for key in unique if key in self.companies]
+        shown = named(known)
+        return TakingPart(shown, len(known) - len(shown))
 
     @property
     def anonymous_count(self) -> int:
