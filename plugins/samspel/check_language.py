@@ -1,0 +1,467 @@
+"""``[wrong-language]`` and ``[same-as-pair]``: each site's text is in that site's language.
+
+A Norwegian file left in Swedish (or copied unchanged from the Swedish one) passes
+every other rule and publishes Swedish on samspel63.no. Word lists cannot tell
+Swedish, Bokmål and Nynorsk apart reliably (they share most words), so the
+language is judged by lingua (``lingua-language-detector``: offline n-gram models,
+no network, no model download), built only from the languages that matter here:
+Swedish, Bokmål, Nynorsk, and English, because English on either site is just as
+much a page the visitor cannot read, and without it an English text would be
+forced into one of the three others.
+
+What is judged is prose only. Names are the same in both languages and would pull
+a Norwegian text towards Swedish ("Jämtland Härjedalen", "Östersund") or the
+reverse ("Trøndelag fylkeskommune"), so before judging, the names the content
+itself knows (companies, regions, initiative titles, places) are removed, and so
+are words with a capital letter inside a sentence, addresses, and Markdown syntax.
+A text is judged only when enough words are left and one language leads the
+file's own by a clear margin: the check warns, it never guesses.
+
+The detector is built lazily by :class:`Judge`, at most once per check run (the
+collection rule makes one), so a content folder without prose to judge never
+loads the models, and no state outlives the check.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from .check_messages import FILE_FIELD, quoted
+from .check_rules import text_of
+from .content_index import ContentItem
+from .contract import COMPANIES_FILE, DATA_SECTION
+from .frontmatter import FrontMatterError, parse_mapping_list, read_text
+from .problems import Problem
+from .sites import other_language
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .check import CheckContext
+
+#: the languages the detector knows, as the check names them (``nn``: Nynorsk, which is
+#: Norwegian but not the Bokmål the Norwegian site is written in)
+DETECTED: dict[Language, str] = {
+    Language.SWEDISH: "sv",
+    Language.BOKMAL: "nb",
+    Language.NYNORSK: "nn",
+    Language.ENGLISH: "en",
+}
+
+#: the prose fields judged; the others are names, dates, codes or addresses
+FIELDS: tuple[str, ...] = ("title", "summary")
+BODY_FIELD = "text"
+
+#: fewer words than this after the names are removed say too little to judge, and how far
+#: another language must lead the file's own (lingua's confidences add up to 1). Measured
+#: on content/ (212 titles, summaries and paragraphs): with 3 words and 0.5, no false
+#: warning (the closest: "Studieresa i samband med …" reads Norwegian by 0.23) and 176 of
+#: 184 texts caught when judged as if in the other language's file; with 2 words a real
+#: title comes within 0.18 of a warning ("Studieresor våren 2024")
+MIN_WORDS = 3
+MIN_GAP = 0.5
+#: Nynorsk in a Bokmål file. lingua alone cannot be trusted with it: on content/ it reads
+#: real Bokmål paragraphs of 16 to 40 words as Nynorsk with confidence 0.98 to 1.0 ("Samspel
+#: 63 hadde som formål å styrke …"). So a text is called Nynorsk only when lingua leads
+#: Nynorsk over Bokmål by NYNORSK_GAP *and* the text has NYNORSK_FORMS words that exist in
+#: Nynorsk only (in neither Bokmål nor Swedish): lingua decides, the forms confirm
+NYNORSK_MIN_WORDS = 8
+NYNORSK_GAP = 0.5
+NYNORSK_FORMS = 2
+NYNORSK_ONLY: frozenset[str] = frozenset(
+    {
+        "ikkje", "eg", "ein", "eit", "frå", "kva", "korleis", "kvifor", "kven", "berre",
+        "mykje", "noko", "nokon", "nokre", "vere", "dei", "meir", "heile", "òg", "sjølv",
+        "fekk", "gjekk", "kjem", "verksemd", "verksemder", "saman", "difor",
+    }
+)  # fmt: skip
+#: two identical texts shorter than this are words both languages share ("Kontakt")
+SAME_MIN_WORDS = 3
+#: the project's own name, in every text of both languages
+PROJECT_NAMES: tuple[str, ...] = ("Samspel 63",)
+#: words that make a name of the name before them ("Trøndelag fylkeskommune", "Region
+#: Jämtland Härjedalen"): removed with it, since they are in the name's language
+NAME_WORDS: frozenset[str] = frozenset(
+    {"kommun", "kommune", "fylkeskommune", "fylke", "län", "region", "regionen", "ab", "as"}
+)
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)
+_HTML = re.compile(r"<!--.*?-->|<[^>\n]*>", re.S)
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.M)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:se|no|com|org|net)\b", re.I)
+_CODE = re.compile(r"`[^`\n]*`")
+_MARKUP = re.compile(r"^ {0,3}(?:#{1,6}\s|>\s?|[-*+]\s|\d+[.)]\s)|[*_~|]", re.M)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.:,][^\W_]+)*|[.!?:;]")
+_SENTENCE_END = frozenset(".!?:;")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one text reads: lingua's confidence per language, and how many words it judged.
+
+    ``groups`` puts Bokmål and Nynorsk together as Norwegian (``nb``): they compete
+    with Swedish and English first, so a Norwegian text that lingua splits between
+    the two still counts as Norwegian.
+    """
+
+    lang: str
+    words: int
+    scores: dict[str, float]
+    #: how many of the words are Nynorsk-only forms (``NYNORSK_ONLY``)
+    nynorsk_forms: int = 0
+
+    @property
+    def groups(self) -> dict[str, float]:
+        scores = self.scores
+        return {"sv": scores["sv"], "nb": scores["nb"] + scores["nn"], "en": scores["en"]}
+
+    def margin(self) -> float:
+        """How far the file's own language leads the best other one (negative: it trails)."""
+        groups = self.groups
+        return groups[self.lang] - max(v for k, v in groups.items() if k != self.lang)
+
+    def wrong(self) -> str | None:
+        """The language the text clearly is in instead of the file's, or None.
+
+        Nynorsk in a Bokmål file needs a long text and a wide lead: lingua reads
+        many short Bokmål sentences as Nynorsk ("planla å tilby nettverkstreff").
+        """
+        groups = self.groups
+        if -self.margin() >= MIN_GAP:
+            looks = max((k for k in groups if k != self.lang), key=groups.__getitem__)
+            return "nn" if looks == "nb" and self.scores["nn"] > self.scores["nb"] else looks
+        if self.lang == "nb" and self.nynorsk():
+            return "nn"
+        return None
+
+    def nynorsk(self) -> bool:
+        """True when the text is Nynorsk by lingua's lead and by its own words."""
+        lead = self.scores["nn"] - self.scores["nb"]
+        return (
+            self.words >= NYNORSK_MIN_WORDS
+            and lead >= NYNORSK_GAP
+            and self.nynorsk_forms >= NYNORSK_FORMS
+        )
+
+
+@dataclass
+class Judge:
+    """Tells the language of prose, for one check run; the models load on the first text.
+
+    ``readings`` keeps every text judged, so the measurement of the repository's own
+    content (tests/test_language.py) can see how close each call was.
+    """
+
+    names: tuple[str, ...] = ()
+    readings: list[Reading] = field(default_factory=list, repr=False)
+    _detector: LanguageDetector | None = field(default=None, init=False, repr=False)
+
+    def _scores(self, prose: str) -> dict[str, float]:
+        """lingua's confidence per language for ``prose`` (all four, adding up to 1)."""
+        if self._detector is None:
+            self._detector = LanguageDetectorBuilder.from_languages(*DETECTED).build()
+        values = self._detector.compute_language_confidence_values(prose)
+        return {DETECTED[value.language]: value.value for value in values}
+
+    def read(self, text: str, lang: str) -> Reading | None:
+        """How ``text`` in a ``lang`` file reads, or None when it says too little to judge."""
+        words = prose_words(text, self.names)
+        if len(words) < MIN_WORDS:
+            return None
+        forms = sum(1 for word in words if word.casefold() in NYNORSK_ONLY)
+        reading = Reading(lang, len(words), self._scores(" ".join(words)), forms)
+        self.readings.append(reading)
+        return reading
+
+    def wrong(self, text: str, lang: str) -> str | None:
+        """The language ``text`` clearly is in, when that is not the ``lang`` file's."""
+        reading = self.read(text, lang)
+        return None if reading is None else reading.wrong()
+
+    def clearly(self, text: str, lang: str) -> bool:
+        """True when ``text`` reads as ``lang`` by the margin a warning would need."""
+        reading = self.read(text, lang)
+        return reading is not None and reading.margin() >= MIN_GAP
+
+
+def markdown_prose(body: str) -> str:
+    """The text a reader sees in a Markdown body: no code, tags, addresses or syntax.
+
+    Line breaks are kept (each removed construct leaves its lines), so a paragraph's
+    line in the result is its line in the file.
+    """
+
+    def blank(match: re.Match) -> str:
+        return "\n" * match.group(0).count("\n")
+
+    text = _FENCE.sub(blank, body)
+    text = _HTML.sub(lambda match: " " + blank(match), text)
+    text = _REFERENCE.sub("", text)
+    text = _IMAGE_OR_LINK.sub(lambda match: match.group(1), text)
+    text = _CODE.sub(" ", text)
+    text = _URL.sub(" ", text)
+    return _MARKUP.sub(" ", text)
+
+
+def prose_words(text: str, names: Iterable[str] = ()) -> list[str]:
+    """The words of ``text`` that say its language: no names, numbers or addresses.
+
+    A word with a capital letter is a name unless it begins a sentence (titles are
+    one sentence); known names are removed whole first, since they also begin
+    sentences ("Östersund är …") and are written in one language.
+    """
+    text = _URL.sub(" ", text)
+    for name in names:
+        text = text.replace(name, " . ")
+    words: list[str] = []
+    starts = True
+    after_name = False
+    for token in _TOKEN.findall(text):
+        if token in _SENTENCE_END:
+            starts, after_name = True, False
+            continue
+        capital = token[:1].isupper()
+        is_word = _WORD.fullmatch(token) is not None
+        if not is_word or (capital and not starts) or token.isupper() and len(token) > 1:
+            after_name = after_name or capital or not is_word
+            starts = False
+            continue
+        if after_name and token.casefold() in NAME_WORDS:
+            starts = False
+            continue
+        words.append(token)
+        starts = after_name = False
+    return words
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of a body between empty lines, and the file line it starts on."""
+
+    line: int
+    text: str
+
+
+def paragraphs(item: ContentItem) -> list[Paragraph]:
+    """The body's paragraphs as prose, each at its first line in the file."""
+    found: list[Paragraph] = []
+    lines: list[str] = []
+    start = 0
+    for offset, line in enumerate([*markdown_prose(item.body).split("\n"), ""]):
+        if line.strip():
+            if not lines:
+                start = offset
+            lines.append(line.strip())
+        elif lines:
+            found.append(Paragraph(item.body_line + start, " ".join(lines)))
+            lines = []
+    return found
+
+
+def content_names(items: list[ContentItem], context: CheckContext) -> tuple[str, ...]:
+    """Every name the content knows, longest first (so "Region Jämtland" goes before "Region").
+
+    Companies' names and regions from companies.yaml, initiatives' titles, and the
+    parts of each activity's place ("Jamtli, Östersund").
+    """
+    names: set[str] = set(PROJECT_NAMES)
+    for item in items:
+        if item.section == "initiativ":
+            names.add(text_of(item, "title") or "")
+        place = text_of(item, "place") or ""
+        names.update(part.strip() for part in re.split(r"[,;/()–-]", place))
+        names.update(part.strip() for part in re.split(r"[,;/()]", text_of(item, "host") or ""))
+    names.update(_company_names(context))
+    return tuple(sorted((name for name in names if len(name) > 1), key=len, reverse=True))
+
+
+def _company_names(context: CheckContext) -> set[str]:
+    """The names and regions in companies.yaml; none when it is missing, linked or broken.
+
+    A link is never followed: the real path of the file must be the path itself
+    (the companies check reports the link, a broken file, or one too large).
+    """
+    path: Path = context.content_root / DATA_SECTION / COMPANIES_FILE
+    expected = os.path.join(os.path.realpath(context.content_root), DATA_SECTION, COMPANIES_FILE)
+    if os.path.realpath(path) != expected or not path.is_file():
+        return set()
+    try:
+        entries = parse_mapping_list(read_text(path))
+    except (FrontMatterError, UnicodeDecodeError, OSError):
+        return set()
+    names: set[str] = set()
+    for _line, fields in entries:
+        for key in ("name", "region"):
+            value = (fields or {}).get(key)
+            if value is not None and isinstance(value.data, str) and value.data.strip():
+                names.add(value.data.strip())
+    return names
+
+
+def _snippet(text: str, words: int = 8) -> str:
+    """The first few words of a text, quoted, to point at it in a message."""
+    parts = text.split()
+    return quoted(" ".join(parts[:words]) + (" …" if len(parts) > words else ""))
+
+
+def _same(mine: str | None, theirs: str | None, names: tuple[str, ...]) -> bool:
+    """True when both texts are one text, long enough not to be a name or a shared word."""
+    if mine is None or theirs is None:
+        return False
+    if " ".join(mine.split()) != " ".join(theirs.split()):
+        return False
+    return len(prose_words(mine, names)) >= SAME_MIN_WORDS
+
+
+def _texts(item: ContentItem) -> dict[str, str | None]:
+    """The judged texts of a file: title, summary and the whole body as prose."""
+    texts: dict[str, str | None] = {name: text_of(item, name) for name in FIELDS}
+    body = item.body.strip()
+    texts[BODY_FIELD] = body or None
+    return texts
+
+
+def _line_of(item: ContentItem, name: str) -> int:
+    if name == BODY_FIELD:
+        return next((paragraph.line for paragraph in paragraphs(item)), item.body_line)
+    value = item.fields.get(name)
+    return value.line if value is not None else 1
+
+
+def _copied(
+    items: list[ContentItem], names: tuple[str, ...]
+) -> dict[tuple[str, str, str], list[str]]:
+    """Per file (section, slug, lang): the fields whose text is the same in the pair."""
+    by_key = {(item.section, item.slug, item.lang): item for item in items}
+    copied: dict[tuple[str, str, str], list[str]] = {}
+    for key, item in by_key.items():
+        other = by_key.get((item.section, item.slug, other_language(item.lang)))
+        if other is None:
+            continue
+        mine, theirs = _texts(item), _texts(other)
+        copied[key] = [name for name in mine if _same(mine[name], theirs[name], names)]
+    return copied
+
+
+def language_rules(items: list[ContentItem], context: CheckContext) -> Iterable[Problem]:
+    """``[same-as-pair]`` and ``[wrong-language]`` (warnings), with one judge for the run.
+
+    A text copied unchanged into the other file is one ``same-as-pair`` warning, in
+    the file whose language it does not read as (in both when it cannot be told),
+    and is not warned about again as ``wrong-language``.
+    """
+    return language_problems(items, context, Judge(content_names(items, context)))
+
+
+def language_problems(
+    items: list[ContentItem], context: CheckContext, judge: Judge
+) -> Iterator[Problem]:
+    """What :func:`language_rules` finds, with a given ``judge`` (a test reads its readings)."""
+    copied = _copied(items, judge.names)
+    by_key = {(item.section, item.slug, item.lang): item for item in items}
+    for item in items:
+        same = copied.get((item.section, item.slug, item.lang), [])
+        other = by_key.get((item.section, item.slug, other_language(item.lang)))
+        yield from _same_problems(item, other, same, judge, context)
+        for name in FIELDS:
+            text = text_of(item, name)
+            if name in same or text is None:
+                continue
+            looks = judge.wrong(text, item.lang)
+            if looks is not None:
+                yield _wrong(item, name, _line_of(item, name), text, looks, context)
+        if BODY_FIELD not in same:
+            yield from _body_problems(item, judge, context)
+
+
+def _body_problems(item: ContentItem, judge: Judge, context: CheckContext) -> Iterator[Problem]:
+    """At most one ``wrong-language`` for the body: its first paragraph in the wrong language.
+
+    Paragraphs are judged one by one (one paragraph left untranslated is the usual
+    case); a body of short blocks only, a list say, is judged whole.
+    """
+    blocks = paragraphs(item)
+    judged = [block for block in blocks if len(prose_words(block.text, judge.names)) >= MIN_WORDS]
+    if not judged and blocks:
+        judged = [Paragraph(blocks[0].line, " ".join(block.text for block in blocks))]
+    for block in judged:
+        looks = judge.wrong(block.text, item.lang)
+        if looks is not None:
+            yield _wrong(item, BODY_FIELD, block.line, block.text, looks, context)
+            return
+
+
+def _wrong(
+    item: ContentItem,
+    name: str,
+    line: int,
+    text: str,
+    looks: str,
+    context: CheckContext,
+) -> Problem:
+    """The ``wrong-language`` warning at ``line``: what the text looks like, and its start."""
+    variant = name if name in FIELDS else None
+    return context.report(
+        item,
+        name,
+        "wrong-language",
+        line=line,
+        variant=variant,
+        value=_snippet(text),
+        language=LANGUAGE_NAMES[looks][item.lang],
+    )
+
+
+def _same_problems(
+    item: ContentItem,
+    other: ContentItem | None,
+    same: list[str],
+    judge: Judge,
+    context: CheckContext,
+) -> Iterator[Problem]:
+    """``[same-as-pair]`` for ``item`` when the copied text does not read as its language.
+
+    A whole file copied (every text the same) is one warning on the file, not three.
+    """
+    if other is None or not same:
+        return
+    texts = _texts(item)
+    present = [name for name, text in texts.items() if text is not None]
+    copied_here = [
+        name for name in same if not judge.clearly(markdown_prose(texts[name] or ""), item.lang)
+    ]
+    if not copied_here:
+        return
+    other_path = context.relative(other.path)
+    if set(present) <= set(same):
+        yield context.report(
+            item, FILE_FIELD, "same-as-pair", line=1, variant="file", other_path=other_path
+        )
+        return
+    for name in copied_here:
+        text = texts[name] or ""
+        yield context.report(
+            item,
+            name,
+            "same-as-pair",
+            line=_line_of(item, name),
+            value=_snippet(text),
+            other_path=other_path,
+        )
+
+
+#: what a language is called in a message, per message language
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "sv": {"sv": "svenska", "nb": "svensk"},
+    "nb": {"sv": "norska", "nb": "bokmål"},
+    "nn": {"sv": "norska (nynorska)", "nb": "nynorsk"},
+    "en": {"sv": "engelska", "nb": "engelsk"},
+}
