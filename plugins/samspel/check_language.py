@@ -83,7 +83,7 @@ NYNORSK_ONLY: frozenset[str] = frozenset(
 )  # fmt: skip
 #: two identical texts shorter than this are words both languages share ("Kontakt")
 SAME_MIN_WORDS = 3
-#: the project's own name, in every text of both languages
+#: the project's own name, in texts of both languages
 PROJECT_NAMES: tuple[str, ...] = ("Samspel 63",)
 #: words that make a name of the name before them ("Trøndelag fylkeskommune", "Region
 #: Jämtland Härjedalen"): removed with it, since they are in the name's language
@@ -91,16 +91,26 @@ NAME_WORDS: frozenset[str] = frozenset(
     {"kommun", "kommune", "fylkeskommune", "fylke", "län", "region", "regionen", "ab", "as"}
 )
 
-_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.M | re.S)
-_HTML = re.compile(r"<!--.*?-->|<[^>\n]*>", re.S)
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.M)
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:se|no|com|org|net)\b", re.I)
-_CODE = re.compile(r"`[^`\n]*`")
-_MARKUP = re.compile(r"^ {0,3}(?:#{1,6}\s|>\s?|[-*+]\s|\d+[.)]\s)|[*_~|]", re.M)
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’.:,][^\W_]+)*|[.!?:;]")
+#: at most this many words of one text are judged, and of one body: lingua's time grows with
+#: the text, and a few hundred words say the language as well as a whole book
+MAX_WORDS = 300
+MAX_BODY_WORDS = 3000
+
+# Every pattern below runs in linear time on any input (a character class that stops at the
+# next opening character, no nested quantifiers): content is hostile, a 500 000-character
+# line of "<" or "[" must not take minutes.
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_TAG = re.compile(r"<[^<>]*>")
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]+\]:")
+_CODE = re.compile(r"`[^`]*`")
+_MARKUP = re.compile(r"^ {0,3}(?:#{1,6}\s|>\s?|[-*+]\s|\d{1,9}[.)]\s)|[*_~|\\]")
+_DOMAIN = re.compile(r"[^\W_]\.(?:se|no|nu|com|org|net|eu|io|info)(?:[/?#]|$)", re.I)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019.:,][^\W_]+)*|[.!?:;]")
 _SENTENCE_END = frozenset(".!?:;")
+#: a known name that begins here: what ``prose_words`` skips (see :func:`name_index`)
+NameIndex = dict[str, list[tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -156,11 +166,13 @@ class Reading:
 class Judge:
     """Tells the language of prose, for one check run; the models load on the first text.
 
-    ``readings`` keeps every text judged, so the measurement of the repository's own
-    content (tests/test_language.py) can see how close each call was.
+    The models take about a second and 135 MB to load, so they load only when a
+    text long enough to judge comes up. ``readings`` keeps every text judged, so
+    the measurement of the repository's own content (tests/test_language.py) can
+    see how close each call was.
     """
 
-    names: tuple[str, ...] = ()
+    names: NameIndex = field(default_factory=dict)
     readings: list[Reading] = field(default_factory=list, repr=False)
     _detector: LanguageDetector | None = field(default=None, init=False, repr=False)
 
@@ -173,11 +185,14 @@ class Judge:
 
     def read(self, text: str, lang: str) -> Reading | None:
         """How ``text`` in a ``lang`` file reads, or None when it says too little to judge."""
-        words = prose_words(text, self.names)
-        if len(words) < MIN_WORDS:
+        return self.read_words(prose_words(text, self.names), lang)
+
+    def read_words(self, words: list[str], lang: str) -> Reading | None:
+        """How prose ``words`` (from :func:`prose_words`) read; None when too few."""
+        if counted(words) < MIN_WORDS:
             return None
         forms = sum(1 for word in words if word.casefold() in NYNORSK_ONLY)
-        reading = Reading(lang, len(words), self._scores(" ".join(words)), forms)
+        reading = Reading(lang, counted(words), self._scores(" ".join(words)), forms)
         self.readings.append(reading)
         return reading
 
@@ -192,54 +207,97 @@ class Judge:
         return reading is not None and reading.margin() >= MIN_GAP
 
 
-def markdown_prose(body: str) -> str:
-    """The text a reader sees in a Markdown body: no code, tags, addresses or syntax.
+def is_address(word: str) -> bool:
+    """True for a web or e-mail address ("https://…", "www.…", "info@…", "jamtli.se/…")."""
+    return "://" in word or "@" in word or word.startswith("www.") or bool(_DOMAIN.search(word))
 
-    Line breaks are kept (each removed construct leaves its lines), so a paragraph's
-    line in the result is its line in the file.
+
+def without_addresses(line: str) -> str:
+    """``line`` without its web and e-mail addresses: they are in no language."""
+    return " ".join(word for word in line.split() if not is_address(word))
+
+
+def markdown_prose(body: str) -> list[str]:
+    """The text a reader sees in a Markdown body, one entry per line of the file.
+
+    No code, tags, addresses or syntax; a line inside a code block is empty. One
+    entry per line keeps each paragraph at its own line in the file.
     """
+    lines: list[str] = []
+    fence: str | None = None
+    for line in body.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is not None or opening:
+            if opening and (fence is None or opening.group(1) == fence):
+                fence = opening.group(1) if fence is None else None
+            lines.append("")
+            continue
+        if _REFERENCE.match(line):
+            lines.append("")
+            continue
+        line = _TAG.sub(" ", line)
+        line = _IMAGE_OR_LINK.sub(lambda match: " " + match.group(1) + " ", line)
+        line = _CODE.sub(" ", line)
+        lines.append(_MARKUP.sub(" ", without_addresses(line)))
+    return lines
 
-    def blank(match: re.Match) -> str:
-        return "\n" * match.group(0).count("\n")
 
-    text = _FENCE.sub(blank, body)
-    text = _HTML.sub(lambda match: " " + blank(match), text)
-    text = _REFERENCE.sub("", text)
-    text = _IMAGE_OR_LINK.sub(lambda match: match.group(1), text)
-    text = _CODE.sub(" ", text)
-    text = _URL.sub(" ", text)
-    return _MARKUP.sub(" ", text)
+def name_index(names: Iterable[str]) -> NameIndex:
+    """Each name's words, under its first word, longest first: "Region Jämtland …" first."""
+    index: NameIndex = {}
+    for name in names:
+        words = tuple(token for token in _TOKEN.findall(name) if token not in _SENTENCE_END)
+        if words and (len(words) > 1 or len(words[0]) > 1):
+            index.setdefault(words[0], []).append(words)
+    for candidates in index.values():
+        candidates.sort(key=len, reverse=True)
+    return index
 
 
-def prose_words(text: str, names: Iterable[str] = ()) -> list[str]:
+def _name_at(tokens: list[str], at: int, names: NameIndex) -> int:
+    """How many tokens from ``at`` on are a known name (0: none)."""
+    for words in names.get(tokens[at], ()):
+        if tuple(tokens[at : at + len(words)]) == words:
+            return len(words)
+    return 0
+
+
+def prose_words(text: str, names: NameIndex | None = None) -> list[str]:
     """The words of ``text`` that say its language: no names, numbers or addresses.
 
-    A word with a capital letter is a name unless it begins a sentence (titles are
-    one sentence); known names are removed whole first, since they also begin
-    sentences ("Östersund är …") and are written in one language.
+    A word with a capital letter is a name unless it begins a sentence (a title
+    is one sentence). Known names are skipped whole, wherever they stand, since
+    they also begin sentences ("Östersund är …"); a word that makes a name of the
+    one before it ("Trøndelag fylkeskommune") goes with that name.
     """
-    text = _URL.sub(" ", text)
-    for name in names:
-        text = text.replace(name, " . ")
+    tokens = _TOKEN.findall(without_addresses(text))
+    names = names or {}
     words: list[str] = []
-    starts = True
-    after_name = False
-    for token in _TOKEN.findall(text):
+    starts, after_name = True, False
+    at = 0
+    while at < len(tokens) and len(words) < MAX_WORDS:
+        token = tokens[at]
         if token in _SENTENCE_END:
-            starts, after_name = True, False
+            starts, after_name, at = True, False, at + 1
             continue
+        known = _name_at(tokens, at, names)
+        if known:
+            starts, after_name, at = False, True, at + known
+            continue
+        at += 1
         capital = token[:1].isupper()
-        is_word = _WORD.fullmatch(token) is not None
-        if not is_word or (capital and not starts) or token.isupper() and len(token) > 1:
-            after_name = after_name or capital or not is_word
-            starts = False
+        if _WORD.fullmatch(token) is None or (capital and not starts) or token.isupper():
+            starts, after_name = False, True
             continue
-        if after_name and token.casefold() in NAME_WORDS:
-            starts = False
-            continue
-        words.append(token)
-        starts = after_name = False
+        if not (after_name and token.casefold() in NAME_WORDS):
+            words.append(token)
+        starts, after_name = False, capital
     return words
+
+
+def counted(words: list[str]) -> int:
+    """How many of ``words`` count towards MIN_WORDS: one letter ("i", "å", "x") says little."""
+    return sum(1 for word in words if len(word) > 1)
 
 
 @dataclass(frozen=True)
@@ -255,7 +313,7 @@ def paragraphs(item: ContentItem) -> list[Paragraph]:
     found: list[Paragraph] = []
     lines: list[str] = []
     start = 0
-    for offset, line in enumerate([*markdown_prose(item.body).split("\n"), ""]):
+    for offset, line in enumerate([*markdown_prose(item.body), ""]):
         if line.strip():
             if not lines:
                 start = offset
@@ -266,21 +324,20 @@ def paragraphs(item: ContentItem) -> list[Paragraph]:
     return found
 
 
-def content_names(items: list[ContentItem], context: CheckContext) -> tuple[str, ...]:
-    """Every name the content knows, longest first (so "Region Jämtland" goes before "Region").
+def content_names(items: list[ContentItem], context: CheckContext) -> NameIndex:
+    """Every name the content knows, as :func:`prose_words` skips them.
 
     Companies' names and regions from companies.yaml, initiatives' titles, and the
-    parts of each activity's place ("Jamtli, Östersund").
+    parts of each activity's place and host ("Jamtli, Östersund").
     """
     names: set[str] = set(PROJECT_NAMES)
     for item in items:
         if item.section == "initiativ":
             names.add(text_of(item, "title") or "")
-        place = text_of(item, "place") or ""
-        names.update(part.strip() for part in re.split(r"[,;/()–-]", place))
-        names.update(part.strip() for part in re.split(r"[,;/()]", text_of(item, "host") or ""))
+        for name in ("place", "host"):
+            names.update(re.split(r"[,;/()–]", text_of(item, name) or ""))
     names.update(_company_names(context))
-    return tuple(sorted((name for name in names if len(name) > 1), key=len, reverse=True))
+    return name_index(names)
 
 
 def _company_names(context: CheckContext) -> set[str]:
@@ -301,32 +358,39 @@ def _company_names(context: CheckContext) -> set[str]:
     for _line, fields in entries:
         for key in ("name", "region"):
             value = (fields or {}).get(key)
-            if value is not None and isinstance(value.data, str) and value.data.strip():
-                names.add(value.data.strip())
+            if value is not None and isinstance(value.data, str):
+                names.add(value.data)
     return names
 
 
 def _snippet(text: str, words: int = 8) -> str:
     """The first few words of a text, quoted, to point at it in a message."""
-    parts = text.split()
+    parts = text.split(maxsplit=words)
     return quoted(" ".join(parts[:words]) + (" …" if len(parts) > words else ""))
 
 
-def _same(mine: str | None, theirs: str | None, names: tuple[str, ...]) -> bool:
-    """True when both texts are one text, long enough not to be a name or a shared word."""
-    if mine is None or theirs is None:
-        return False
-    if " ".join(mine.split()) != " ".join(theirs.split()):
-        return False
-    return len(prose_words(mine, names)) >= SAME_MIN_WORDS
-
-
 def _texts(item: ContentItem) -> dict[str, str | None]:
-    """The judged texts of a file: title, summary and the whole body as prose."""
+    """The judged texts of a file: title, summary and the whole body."""
     texts: dict[str, str | None] = {name: text_of(item, name) for name in FIELDS}
-    body = item.body.strip()
-    texts[BODY_FIELD] = body or None
+    texts[BODY_FIELD] = item.body.strip() or None
     return texts
+
+
+def _same_fields(item: ContentItem, other: ContentItem, names: NameIndex) -> list[str]:
+    """The fields whose text is one text in both files, long enough not to be a shared word.
+
+    "Kontakt" and "Forskning" are the same word in both languages: a text must have
+    SAME_MIN_WORDS words besides names to count as copied.
+    """
+    mine, theirs = _texts(item), _texts(other)
+    same = []
+    for name, text in mine.items():
+        if text is None or theirs[name] is None or text.split() != theirs[name].split():
+            continue
+        prose = " ".join(markdown_prose(text)) if name == BODY_FIELD else text
+        if counted(prose_words(prose, names)) >= SAME_MIN_WORDS:
+            same.append(name)
+    return same
 
 
 def _line_of(item: ContentItem, name: str) -> int:
@@ -336,48 +400,31 @@ def _line_of(item: ContentItem, name: str) -> int:
     return value.line if value is not None else 1
 
 
-def _copied(
-    items: list[ContentItem], names: tuple[str, ...]
-) -> dict[tuple[str, str, str], list[str]]:
-    """Per file (section, slug, lang): the fields whose text is the same in the pair."""
-    by_key = {(item.section, item.slug, item.lang): item for item in items}
-    copied: dict[tuple[str, str, str], list[str]] = {}
-    for key, item in by_key.items():
-        other = by_key.get((item.section, item.slug, other_language(item.lang)))
-        if other is None:
-            continue
-        mine, theirs = _texts(item), _texts(other)
-        copied[key] = [name for name in mine if _same(mine[name], theirs[name], names)]
-    return copied
-
-
 def language_rules(items: list[ContentItem], context: CheckContext) -> Iterable[Problem]:
-    """``[same-as-pair]`` and ``[wrong-language]`` (warnings), with one judge for the run.
-
-    A text copied unchanged into the other file is one ``same-as-pair`` warning, in
-    the file whose language it does not read as (in both when it cannot be told),
-    and is not warned about again as ``wrong-language``.
-    """
+    """``[same-as-pair]`` and ``[wrong-language]`` (warnings), with one judge for the run."""
     return language_problems(items, context, Judge(content_names(items, context)))
 
 
 def language_problems(
     items: list[ContentItem], context: CheckContext, judge: Judge
 ) -> Iterator[Problem]:
-    """What :func:`language_rules` finds, with a given ``judge`` (a test reads its readings)."""
-    copied = _copied(items, judge.names)
+    """What :func:`language_rules` finds, with a given ``judge`` (a test reads its readings).
+
+    A text copied unchanged into the other file is a ``same-as-pair`` warning, in
+    the file whose language it does not clearly read as (in both when it cannot be
+    told), and is not warned about again as ``wrong-language``.
+    """
     by_key = {(item.section, item.slug, item.lang): item for item in items}
     for item in items:
-        same = copied.get((item.section, item.slug, item.lang), [])
         other = by_key.get((item.section, item.slug, other_language(item.lang)))
-        yield from _same_problems(item, other, same, judge, context)
+        same = _same_fields(item, other, judge.names) if other is not None else []
+        if other is not None and same:
+            yield from _same_problems(item, other, same, judge, context)
         for name in FIELDS:
             text = text_of(item, name)
-            if name in same or text is None:
-                continue
-            looks = judge.wrong(text, item.lang)
+            looks = None if name in same or text is None else judge.wrong(text, item.lang)
             if looks is not None:
-                yield _wrong(item, name, _line_of(item, name), text, looks, context)
+                yield _wrong(item, name, _line_of(item, name), text or "", looks, context)
         if BODY_FIELD not in same:
             yield from _body_problems(item, judge, context)
 
@@ -386,74 +433,70 @@ def _body_problems(item: ContentItem, judge: Judge, context: CheckContext) -> It
     """At most one ``wrong-language`` for the body: its first paragraph in the wrong language.
 
     Paragraphs are judged one by one (one paragraph left untranslated is the usual
-    case); a body of short blocks only, a list say, is judged whole.
+    case), up to MAX_BODY_WORDS words; a body of short blocks only, a list say, is
+    judged whole.
     """
-    blocks = paragraphs(item)
-    judged = [block for block in blocks if len(prose_words(block.text, judge.names)) >= MIN_WORDS]
+    blocks = [(block, prose_words(block.text, judge.names)) for block in paragraphs(item)]
+    judged = [(block, words) for block, words in blocks if counted(words) >= MIN_WORDS]
     if not judged and blocks:
-        judged = [Paragraph(blocks[0].line, " ".join(block.text for block in blocks))]
-    for block in judged:
-        looks = judge.wrong(block.text, item.lang)
+        whole = [word for _block, words in blocks for word in words][:MAX_WORDS]
+        judged = [(blocks[0][0], whole)]
+    seen = 0
+    for block, words in judged:
+        seen += len(words)
+        if seen > MAX_BODY_WORDS:
+            return
+        reading = judge.read_words(words, item.lang)
+        looks = None if reading is None else reading.wrong()
         if looks is not None:
             yield _wrong(item, BODY_FIELD, block.line, block.text, looks, context)
             return
 
 
 def _wrong(
-    item: ContentItem,
-    name: str,
-    line: int,
-    text: str,
-    looks: str,
-    context: CheckContext,
+    item: ContentItem, name: str, line: int, text: str, looks: str, context: CheckContext
 ) -> Problem:
     """The ``wrong-language`` warning at ``line``: what the text looks like, and its start."""
-    variant = name if name in FIELDS else None
     return context.report(
         item,
         name,
         "wrong-language",
         line=line,
-        variant=variant,
+        variant=name if name in FIELDS else None,
         value=_snippet(text),
         language=LANGUAGE_NAMES[looks][item.lang],
     )
 
 
 def _same_problems(
-    item: ContentItem,
-    other: ContentItem | None,
-    same: list[str],
-    judge: Judge,
-    context: CheckContext,
+    item: ContentItem, other: ContentItem, same: list[str], judge: Judge, context: CheckContext
 ) -> Iterator[Problem]:
-    """``[same-as-pair]`` for ``item`` when the copied text does not read as its language.
+    """``[same-as-pair]`` for each copied text of ``item`` that does not read as its language.
 
     A whole file copied (every text the same) is one warning on the file, not three.
     """
-    if other is None or not same:
-        return
     texts = _texts(item)
-    present = [name for name, text in texts.items() if text is not None]
-    copied_here = [
-        name for name in same if not judge.clearly(markdown_prose(texts[name] or ""), item.lang)
+    here = [
+        name
+        for name in same
+        if not judge.clearly(" ".join(markdown_prose(texts[name] or "")), item.lang)
     ]
-    if not copied_here:
+    if not here:
         return
     other_path = context.relative(other.path)
-    if set(present) <= set(same):
+    theirs = _texts(other)
+    if all((text or "").split() == (theirs[name] or "").split() for name, text in texts.items()):
         yield context.report(
             item, FILE_FIELD, "same-as-pair", line=1, variant="file", other_path=other_path
         )
         return
-    for name in copied_here:
-        text = texts[name] or ""
+    for name in here:
         yield context.report(
             item,
             name,
             "same-as-pair",
             line=_line_of(item, name),
-            value=_snippet(text),
+            value=_snippet(texts[name] or ""),
             other_path=other_path,
         )
 

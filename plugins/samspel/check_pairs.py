@@ -15,6 +15,7 @@ from itertools import chain, count
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from .check_language import language_rules
 from .check_messages import ABSENT, FILE_FIELD, language_of, quoted, site_part
 from .check_rules import is_placeholder, slugify
 from .content_index import ContentItem
@@ -228,4 +229,5 @@ COLLECTION_RULES: list[CollectionRule] = [
     translations_differ,
     missing_translations,
     addresses,
+    language_rules,
 ]
