@@ -111,6 +111,12 @@ def found(problems: list[Problem]) -> list[tuple[str, str, int]]:
 COMPANY_PATH = "content/data/companies.yaml"
 NEWS = "content/nyheter/rapport.sv.md"
 
+#: a paragraph in each language, long enough for the language check to judge
+LANGUAGE_TEXTS = {
+    "sv": "Kvällen handlar om hur kulturföretag kan berätta om sitt arbete och nå ut till fler.",
+    "nb": "Kvelden handler om hvordan kulturbedrifter kan fortelle om arbeidet sitt og nå flere.",
+}
+
 #: name -> (files over BASE, exactly the problems expected as (code, path, line))
 CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
     "yaml that does not parse": (
@@ -534,6 +540,32 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
             "aktiviteter/kafe.nb.md": activity("nb", start="2025-03", end=None),
         },
         [("translations-differ", NB, 4), ("translations-differ", SV, 4)],
+    ),
+    "a Swedish title in the Norwegian file": (
+        {"aktiviteter/kafe.nb.md": activity("nb", title="Berättarkväll för kulturföretag")},
+        [("wrong-language", NB, 2)],
+    ),
+    "a Swedish summary in the Norwegian file": (
+        {"aktiviteter/kafe.nb.md": activity("nb", summary="En kväll om berättande för alla.")},
+        [("wrong-language", NB, 8)],
+    ),
+    "a Norwegian text in the Swedish file": (
+        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", LANGUAGE_TEXTS["nb"])},
+        [("wrong-language", SV, 13)],
+    ),
+    "a Norwegian file copied from the Swedish one": (
+        {
+            "aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
+            "aktiviteter/kafe.nb.md": activity("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
+        },
+        [("same-as-pair", NB, 1)],
+    ),
+    "a Swedish text copied into the Norwegian file": (
+        {
+            "aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
+            "aktiviteter/kafe.nb.md": activity("nb").replace("Text på nb.", LANGUAGE_TEXTS["sv"]),
+        },
+        [("same-as-pair", NB, 13)],
     ),
 }
 

@@ -91,6 +91,9 @@ def test_a_picture_both_languages_use_is_decoded_once(
         tmp_path / "content",
         {f"sidor/om.{lang}.md": head + body + "![Samma.](bilder/trasig.jpg)\n" for lang in LANGS},
     )
+    # the Norwegian page in Norwegian, line for line ([same-as-pair] otherwise)
+    nb_body = "Tekst.\n\n![Et ødelagt bilde.](bilder/trasig.jpg)\n![Samme.](bilder/trasig.jpg)\n"
+    (tmp_path / "content" / "sidor" / "om.nb.md").write_text(head + nb_body, encoding="utf-8")
     problems = check_content(tmp_path / "content", tmp_path)
     assert [(str(p.path), p.line, p.code) for p in problems] == [
         (f"content/sidor/om.{lang}.md", line, code)

@@ -244,9 +244,9 @@ def content_is_valid(content_root: Path, project: object | None = None) -> bool:
     from tools.check import check_content, print_problems, summary
 
     found = (
-        check_content(content_root, ROOT)
+        check_content(content_root, ROOT, warnings=False)
         if project is None
-        else check_content(content_root, ROOT, project)
+        else check_content(content_root, ROOT, project, warnings=False)
     )
     errors = [p for p in found if p.severity == "error"]
     if errors:

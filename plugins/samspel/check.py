@@ -25,7 +25,7 @@ from markdown import Markdown
 
 from .check_companies import check_companies
 from .check_messages import FILE_FIELD, frontmatter_problem, make_problem
-from .check_pairs import COLLECTION_RULES
+from .check_pairs import COLLECTION_RULES, WARNING_ONLY_RULES
 from .check_rules import ITEM_RULES
 from .content_files import ContentTree, content_folder, link_problems, walk
 from .content_index import ContentItem
@@ -214,12 +214,16 @@ def _library_problems(tree: ContentTree, context: CheckContext) -> list[Problem]
 
 
 def check_content(
-    content_root: Path, repo_root: Path, project: ProjectPeriod = DEFAULT_PERIOD
+    content_root: Path,
+    repo_root: Path,
+    project: ProjectPeriod = DEFAULT_PERIOD,
+    warnings: bool = True,
 ) -> list[Problem]:
     """Every problem in every file under ``content_root``, sorted by file and line.
 
     ``project`` is the settings' project period (``make check`` and the build pass
-    it; the default is the period pelicanconf.py names).
+    it; the default is the period pelicanconf.py names). With ``warnings=False``
+    (the build) the rules that can only warn are not run; every error still is.
     """
     content_root = content_folder(content_root)
     tree = walk(content_root)
@@ -250,7 +254,8 @@ def check_content(
         for rule in ITEM_RULES:
             problems += _guarded(rule, item, context, item.path)
     for rule in COLLECTION_RULES:
-        problems += _guarded(rule, items, context, content_root)
+        if warnings or rule not in WARNING_ONLY_RULES:
+            problems += _guarded(rule, items, context, content_root)
     return sorted(problems)
 
 

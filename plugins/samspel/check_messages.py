@@ -26,6 +26,8 @@ WARNINGS: frozenset[str] = frozenset(
         "after-project",
         "before-project",
         "tentative-over",
+        "wrong-language",
+        "same-as-pair",
     }
 )
 
@@ -663,6 +665,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "med ett ord till: address: om-oss, eller ta bort raden så används filnamnet.",
         "nb": "Adressen {address} kolliderer med {part}. Velg en annen adresse, for eksempel "
         "med ett ord til: address: om-oss, eller fjern linjen så brukes filnavnet.",
+    },
+    "wrong-language/title": {
+        "sv": "Rubriken {value} ser ut att vara på {language}, men det här är den svenska "
+        "filen. Översätt rubriken till svenska, till exempel title: Berättarkväll för "
+        "kulturföretag. Är rubriken redan svensk kan du låta den vara: det här är bara en "
+        "varning.",
+        "nb": "Tittelen {value} ser ut til å være på {language}, men dette er den norske filen, "
+        "og det norske nettstedet skrives på bokmål. Oversett tittelen til bokmål, for eksempel "
+        "title: Fortellerkveld for kulturbedrifter. Er tittelen allerede på bokmål, kan du la "
+        "den stå: dette er bare en advarsel.",
+    },
+    "wrong-language/summary": {
+        "sv": "Sammanfattningen {value} ser ut att vara på {language}, men det här är den "
+        "svenska filen. Översätt den till svenska, till exempel summary: En kväll om berättande "
+        "för kulturföretag. Är den redan svensk kan du låta den vara: det här är bara en "
+        "varning.",
+        "nb": "Sammendraget {value} ser ut til å være på {language}, men dette er den norske "
+        "filen, og det norske nettstedet skrives på bokmål. Oversett det til bokmål, for "
+        "eksempel summary: En kveld om fortelling for kulturbedrifter. Er det allerede på "
+        "bokmål, kan du la det stå: dette er bare en advarsel.",
+    },
+    "wrong-language": {
+        "sv": "Stycket som börjar {value} ser ut att vara på {language}, men det här är den "
+        "svenska filen. Översätt stycket till svenska (till exempel: Kvällen handlar om "
+        "berättande för kulturföretag.) och läs igenom resten av texten också. Är stycket "
+        "redan svenskt kan du låta det vara: det här är bara en varning.",
+        "nb": "Avsnittet som begynner med {value} ser ut til å være på {language}, men dette er "
+        "den norske filen, og det norske nettstedet skrives på bokmål. Oversett avsnittet til "
+        "bokmål (for eksempel: Kvelden handler om fortelling for kulturbedrifter.) og les "
+        "gjennom resten av teksten også. Er avsnittet allerede på bokmål, kan du la det stå: "
+        "dette er bare en advarsel.",
+    },
+    "same-as-pair": {
+        "sv": "Texten {value} står likadan i {other_path}, så den är troligen kopierad utan att "
+        'ha översatts. Översätt den till svenska här, till exempel "En kväll om berättande" i '
+        'stället för "En kveld om fortelling".',
+        "nb": "Teksten {value} står likt i {other_path}, så den er trolig kopiert uten å være "
+        'oversatt. Oversett den til bokmål her, for eksempel "En kveld om fortelling" i stedet '
+        'for "En kväll om berättande".',
+    },
+    "same-as-pair/file": {
+        "sv": "Filen har samma rubrik, sammanfattning och text som {other_path}, så den är "
+        "troligen en kopia som inte har översatts. Översätt rubriken, sammanfattningen och "
+        "texten till svenska, till exempel title: Berättarkafé i Östersund i stället för "
+        "title: Fortellerkafé i Steinkjer.",
+        "nb": "Filen har samme tittel, sammendrag og tekst som {other_path}, så den er trolig "
+        "en kopi som ikke er oversatt. Oversett tittelen, sammendraget og teksten til bokmål, "
+        "for eksempel title: Fortellerkafé i Steinkjer i stedet for title: Berättarkafé i "
+        "Östersund.",
     },
 }
 
