@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.linkcheck import ROOTS, site_urls
+from pelican.plugins.samspel.commands.linkcheck import ROOTS, site_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_NAMES = {"sv": "samspel63.se (svenska)", "nb": "samspel63.no (norsk)"}

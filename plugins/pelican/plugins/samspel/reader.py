@@ -18,8 +18,8 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
-from .check_messages import FILE_FIELD, frontmatter_problem, make_problem
-from .contract import (
+from .check.messages import FILE_FIELD, frontmatter_problem, make_problem
+from .content.contract import (
     COUNTRY_TIMEZONES,
     DEFAULT_STATUS,
     FEEDBACK_FIELD,
@@ -33,9 +33,9 @@ from .contract import (
     parse_moment,
     schedule_for,
 )
-from .frontmatter import FrontMatterError, read_text, split
-from .html_policy import cleaner, markdown_options, too_complex
-from .sites import sites_setting
+from .content.frontmatter import FrontMatterError, read_text, split
+from .content.html_policy import cleaner, markdown_options, too_complex
+from .sites.generator import sites_setting
 
 log = logging.getLogger(__name__)
 
@@ -176,3 +176,17 @@ class YamlMarkdownReader(MarkdownReader):
         metadata["place"] = metadata.get("place", "")
         metadata["companies"] = list(metadata.get("companies", []))
         metadata["date"] = safe_datetime(metadata["schedule"].start_instant)
+
+
+def add_reader(readers) -> None:
+    """Only our reader reads content: ``.md`` files with YAML front matter.
+
+    Pelican's own readers would read what the content check never reads: its
+    plain Markdown reader takes ``.markdown``, ``.mkd`` and ``.mdown`` (without
+    our front matter rules), and its HTML reader ``.htm``. Every reader but ours
+    and the one for static files is switched off, whatever READERS says.
+    """
+    for extension in list(readers.reader_classes):
+        if extension != "static":
+            readers.reader_classes[extension] = None
+    readers.reader_classes["md"] = YamlMarkdownReader

@@ -20,13 +20,13 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .calendar_model import SiteCalendar, months_and_types
-from .history import last_commit_times
+from ..content.history import last_commit_times
+from ..sites.generator import other_language
+from ..speed.page_cache import CONTEXT_KEY as PAGE_CACHE_KEY
+from ..speed.page_cache import PageCache
+from ..today import PROJECT_ZONE, build_moment
 from .ical import CalendarFiles, EventFacts, ical_status
-from .page_cache import CONTEXT_KEY as PAGE_CACHE_KEY
-from .page_cache import PageCache
-from .sites import other_language
-from .today import PROJECT_ZONE, build_moment
+from .model import SiteCalendar, months_and_types
 
 log = logging.getLogger(__name__)
 

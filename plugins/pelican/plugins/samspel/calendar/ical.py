@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from .contract import Schedule
+from ..content.contract import Schedule
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import logging
 
 from markupsafe import Markup
 
-from .contract import Schedule
+from ..content.contract import Schedule
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from itertools import pairwise
 from babel.dates import get_day_names
 from markupsafe import Markup
 
-from .content_index import ContentIndex
-from .contract import ACTIVITY_TYPES, Schedule, countries_of, schedule_for, tentative_over
+from ..content.contract import ACTIVITY_TYPES, Schedule, countries_of, schedule_for, tentative_over
+from ..content.index import ContentIndex
 from .jsonld import event_data, script_safe_json
 
 log = logging.getLogger(__name__)

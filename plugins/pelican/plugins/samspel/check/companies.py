@@ -10,7 +10,15 @@ from __future__ import annotations
 import difflib
 from pathlib import Path, PurePosixPath
 
-from .check_messages import (
+from ..content.contract import (
+    COMPANY_FIELDS_OPTIONAL,
+    COMPANY_FIELDS_REQUIRED,
+    COUNTRY_TIMEZONES,
+    SLUG_PATTERN,
+)
+from ..content.frontmatter import FrontMatterError, Value, parse_mapping_list, read_limited
+from .file_rules import https_instead, is_web_address, key_example, known_in_lowercase, slugify
+from .messages import (
     EXAMPLES,
     FILE_FIELD,
     KIND_NAMES,
@@ -18,14 +26,6 @@ from .check_messages import (
     make_problem,
     quoted,
 )
-from .check_rules import https_instead, is_web_address, key_example, known_in_lowercase, slugify
-from .contract import (
-    COMPANY_FIELDS_OPTIONAL,
-    COMPANY_FIELDS_REQUIRED,
-    COUNTRY_TIMEZONES,
-    SLUG_PATTERN,
-)
-from .frontmatter import FrontMatterError, Value, parse_mapping_list, read_limited
 from .problems import Problem
 
 _LANG = "sv"

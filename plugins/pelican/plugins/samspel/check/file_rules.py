@@ -16,19 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from .check_html import html
-from .check_messages import (
-    EXAMPLES,
-    FILE_FIELD,
-    KIND_NAMES,
-    PRECISION_NAMES,
-    language_of,
-    quoted,
-)
-from .check_project import project_period
-from .check_statement import feedback_address
-from .content_index import ContentItem
-from .contract import (
+from ..content.contract import (
     ACTIVITY_TYPES,
     COUNTRY_TIMEZONES,
     DATE_FIELDS,
@@ -51,12 +39,24 @@ from .contract import (
     schedule_for,
     tentative_over,
 )
-from .formatting import schedule_text
-from .image_check import image_problems
+from ..content.index import ContentItem
+from ..templates.formatting import schedule_text
+from .html import html
+from .messages import (
+    EXAMPLES,
+    FILE_FIELD,
+    KIND_NAMES,
+    PRECISION_NAMES,
+    language_of,
+    quoted,
+)
+from .pictures import image_problems
 from .problems import Problem
+from .project import project_period
+from .statement import feedback_address
 
 if TYPE_CHECKING:
-    from .check import CheckContext
+    from .runner import CheckContext
 
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}[:.]\d{2})?$|^\d{4}-\d{2}$")
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}$")

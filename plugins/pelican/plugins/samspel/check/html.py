@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from markdown import Markdown
 
-from .content_index import ContentItem
-from .html_policy import (
+from ..content.html_policy import (
     MARKDOWN_LIMITS,
     Finding,
     browser_url,
@@ -23,10 +22,11 @@ from .html_policy import (
     markdown_options,
     too_complex,
 )
+from ..content.index import ContentItem
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from .check import CheckContext
+    from .runner import CheckContext
 
 
 #: the bounds, as the messages name them

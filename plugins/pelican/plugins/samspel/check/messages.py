@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from .frontmatter import FrontMatterError
+    from ..content.frontmatter import FrontMatterError
 
 #: rules whose problems are likely mistakes, not errors: they never stop a build
 WARNINGS: frozenset[str] = frozenset(

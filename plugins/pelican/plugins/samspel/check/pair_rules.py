@@ -15,10 +15,7 @@ from itertools import chain, count
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .check_messages import ABSENT, FILE_FIELD, language_of, quoted, site_part
-from .check_rules import is_placeholder, slugify
-from .content_index import ContentItem
-from .contract import (
+from ..content.contract import (
     COUNTRY_TIMEZONES,
     LANGUAGES,
     MOMENT_FIELDS,
@@ -30,11 +27,14 @@ from .contract import (
     parse_bound,
     site_part_at,
 )
+from ..content.index import ContentItem
+from ..sites.generator import other_language
+from .file_rules import is_placeholder, slugify
+from .messages import ABSENT, FILE_FIELD, language_of, quoted, site_part
 from .problems import Problem
-from .sites import other_language
 
 if TYPE_CHECKING:
-    from .check import CheckContext
+    from .runner import CheckContext
 
 _ZONE = ZoneInfo(COUNTRY_TIMEZONES["SE"])
 

@@ -18,9 +18,9 @@ from urllib.parse import unquote
 
 from PIL import Image
 
-from .content_index import ContentItem
-from .frontmatter import FrontMatterError, read_text, split
-from .images import DEFAULT_IMAGES, ImageError, ImageInfo, inspect, resolve
+from ..content.frontmatter import FrontMatterError, read_text, split
+from ..content.index import ContentItem
+from ..pictures.images import DEFAULT_IMAGES, ImageError, ImageInfo, inspect, resolve
 from .problems import Problem
 
 log = logging.getLogger(__name__)

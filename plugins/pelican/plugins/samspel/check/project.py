@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .check_messages import quoted
-from .content_index import ContentItem
-from .contract import COUNTRY_TIMEZONES, schedule_for
+from ..content.contract import COUNTRY_TIMEZONES, schedule_for
+from ..content.index import ContentItem
+from .messages import quoted
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from .check import CheckContext
+    from .runner import CheckContext
 
 
 def _first_day(item: ContentItem) -> tuple[str, date] | None:

@@ -23,18 +23,18 @@ from pathlib import Path, PurePosixPath
 
 from markdown import Markdown
 
-from .check_companies import check_companies
-from .check_messages import FILE_FIELD, frontmatter_problem, make_problem
-from .check_pairs import COLLECTION_RULES
-from .check_rules import ITEM_RULES
-from .content_files import ContentTree, content_folder, link_problems, walk
-from .content_index import ContentItem
-from .contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
-from .frontmatter import FrontMatterError, read_limited, split
-from .images import IMAGE_SUFFIXES, ImageError, ImageInfo
-from .phases import DEFAULT_PERIOD, ProjectPeriod
+from ..content.contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
+from ..content.files import ContentTree, content_folder, link_problems, walk
+from ..content.frontmatter import FrontMatterError, read_limited, split
+from ..content.index import ContentItem
+from ..pictures.images import IMAGE_SUFFIXES, ImageError, ImageInfo
+from ..progress.phases import DEFAULT_PERIOD, ProjectPeriod
+from ..today import build_moment
+from .companies import check_companies
+from .file_rules import ITEM_RULES
+from .messages import FILE_FIELD, frontmatter_problem, make_problem
+from .pair_rules import COLLECTION_RULES
 from .problems import Problem
-from .today import build_moment
 
 log = logging.getLogger(__name__)
 

@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .check_messages import quoted
-from .content_index import ContentItem
-from .contract import FEEDBACK_FIELD, PLACEHOLDER, STATEMENT_SLUG
+from ..content.contract import FEEDBACK_FIELD, PLACEHOLDER, STATEMENT_SLUG
+from ..content.index import ContentItem
+from .messages import quoted
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from .check import CheckContext
+    from .runner import CheckContext
 
 #: one address, nothing around it: name@host.tld (no ``mailto:``, no spaces, no second @)
 _ADDRESS = re.compile(

@@ -40,10 +40,12 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from tools import search_index
-from tools.site_processes import build_sites, site_logs
+from ..search import index as search_index
+from .project import project_root
+from .site_processes import build_sites, site_logs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = project_root()
+
 TRANSLATIONS = ROOT / "theme" / "translations"
 #: site language -> folder of its publish root under the output folder
 ROOTS = {"sv": "se", "nb": "no"}
@@ -226,7 +228,7 @@ def content_is_valid(content_root: Path, project: object | None = None) -> bool:
     ``project`` is the settings' project period (``tools.check.project_of``); None for
     the check's default (the period pelicanconf.py names).
     """
-    from tools.check import check_content, print_problems, summary
+    from .check import check_content, print_problems, summary
 
     found = (
         check_content(content_root, ROOT)
@@ -247,7 +249,7 @@ def refuse_links(content_root: Path) -> bool:
     Pelican's file walk follows links, so it would read what a link leads to
     (a file outside the repository, ``/proc/self/environ``) while the check ran.
     """
-    from tools.check import has_links
+    from .check import has_links
 
     if not has_links(content_root):
         return False
@@ -269,7 +271,7 @@ def build(
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
         settings = pelican_settings(settings_file, staging, content, cache)
-        from tools.check import project_of  # imported late, as in content_is_valid
+        from .check import project_of  # imported late, as in content_is_valid
 
         project = project_of(settings)
         run_pelican(settings, partial(content_is_valid, content_root, project))

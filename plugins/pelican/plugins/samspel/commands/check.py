@@ -21,14 +21,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TextIO
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
+from ..check.problems import Problem
+from ..check.runner import check_content, has_errors
+from ..content.files import symbolic_links
+from ..progress.phases import ProjectPeriod, ProjectSettingError, project_period
+from .project import project_root
 
-from samspel.check import check_content, has_errors  # noqa: E402
-from samspel.content_files import symbolic_links  # noqa: E402
-from samspel.phases import ProjectPeriod, ProjectSettingError, project_period  # noqa: E402
-from samspel.problems import Problem  # noqa: E402
+ROOT = project_root()
 
 
 def project_of(settings: Mapping[str, object]) -> ProjectPeriod:

@@ -30,9 +30,11 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tools import linkcheck
+from . import linkcheck
+from .project import project_root
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = project_root()
+
 #: environment variable -> publish root under the output folder
 TARGETS = {"DEPLOY_SE": "se", "DEPLOY_NO": "no"}
 #: what a complete root holds, whatever the content

@@ -26,7 +26,10 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
-ROOT = Path(__file__).resolve().parent.parent
+from .project import project_root
+
+ROOT = project_root()
+
 #: site language -> folder of its publish root under the output folder
 ROOTS = {"sv": "se", "nb": "no"}
 URL_ATTRIBUTES = ("href", "src")

@@ -14,11 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-
-from samspel.contract import (  # noqa: E402
+from ..content.contract import (
     DEFAULT_STATUS,
     LANGUAGES,
     PLACEHOLDER,
@@ -26,6 +22,9 @@ from samspel.contract import (  # noqa: E402
     SLUG_PATTERN,
     known_fields,
 )
+from .project import project_root
+
+ROOT = project_root()
 
 #: kind -> folder under content/
 FOLDERS = {kind: section for section, kind in SECTIONS.items()}

@@ -1,4 +1,6 @@
-"""Serve output/se and output/no at once, on two ports, like the two domains.
+"""Serve both sites' roots under the output folder at once, on two ports, like the two domains.
+
+The folders and ports come from the table of sites (sites/table.py).
 
 With ``--rebuild COMMAND`` the folders content/, theme/ and plugins/ are
 watched and COMMAND is run after each change (``make devserver``); a failed
@@ -16,7 +18,11 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..sites.table import SITES
+from .project import project_root
+
+ROOT = project_root()
+
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
 
@@ -61,18 +67,16 @@ def snapshot() -> dict[Path, float]:
     return times
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root-se", type=Path, required=True)
-    parser.add_argument("--root-no", type=Path, required=True)
+    parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port-se", type=int, default=8000)
-    parser.add_argument("--port-no", type=int, default=8001)
     parser.add_argument("--rebuild", help="command to run after a change")
-    args = parser.parse_args()
-    for root, port in ((args.root_se, args.port_se), (args.root_no, args.port_no)):
-        serve(root.resolve(), args.host, port)
-        print(f"Serving {root} at http://localhost:{port}/")
+    args = parser.parse_args(argv)
+    for site in SITES:
+        root = args.output / site.folder
+        serve(root.resolve(), args.host, site.port)
+        print(f"Serving {root} at {site.local_url}/")
     print("Stop with Ctrl+C.")
     seen = snapshot()
     try:

@@ -31,7 +31,7 @@ from multiprocessing.connection import wait
 from multiprocessing.synchronize import Event
 from pathlib import Path
 
-from tools import reader_cache
+from ..speed import reader_cache
 
 log = logging.getLogger("samspel.build")
 
@@ -147,7 +147,7 @@ def preload(main: dict) -> None:
     from pelican.plugins._utils import load_plugins
 
     load_plugins(main)
-    from samspel.html_policy import markdown_options
+    from ..content.html_policy import markdown_options
 
     markdown.Markdown(**markdown_options(main["DEFAULT_LANG"]))
 

@@ -19,21 +19,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-
-from samspel.check import file_name_parts  # noqa: E402
-from samspel.content_index import ContentIndex  # noqa: E402
-from samspel.contract import (  # noqa: E402
+from ..check.runner import file_name_parts
+from ..content.contract import (
     LANGUAGES,
     SECTIONS,
     countries_of,
     schedule_for,
     tentative_over,
 )
-from samspel.history import last_commit_times  # noqa: E402
-from samspel.today import PROJECT_ZONE, build_moment  # noqa: E402
+from ..content.history import last_commit_times
+from ..content.index import ContentIndex
+from ..today import PROJECT_ZONE, build_moment
+from .project import project_root
+
+ROOT = project_root()
 
 LANGUAGE_NAMES = {"sv": "svenska / svensk", "nb": "norska / norsk"}
 

@@ -410,9 +410,9 @@ def site_names() -> dict[str, str]:
     checks that nothing else ever appears at the top of either root. Imported here,
     not at the top of the module, because those modules import the contract.
     """
-    from .calendar import DEFAULT_CALENDAR
-    from .images import DEFAULT_IMAGES, LIBRARY
-    from .progress import DATA_FOLDER, DEFAULT_PROGRESS
+    from ..calendar.generator import DEFAULT_CALENDAR
+    from ..pictures.images import DEFAULT_IMAGES, LIBRARY
+    from ..progress.generator import DATA_FOLDER, DEFAULT_PROGRESS
 
     names = {
         SITE_SETTINGS["INDEX_SAVE_AS"]: "home",

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from .check_messages import FILE_FIELD, make_problem
+from ..check.messages import FILE_FIELD, make_problem
+from ..check.problems import Problem
+from ..pictures.images import LIBRARY
 from .contract import DATA_SECTION
-from .images import LIBRARY
-from .problems import Problem
 
 #: names that are never content (fnmatch patterns, as Pelican's IGNORE_FILES matches them):
 #: dot-files and dot-folders, Emacs lock files, and backups of Emacs, Vim and others

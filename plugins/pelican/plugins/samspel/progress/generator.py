@@ -30,8 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican.generators import Generator
 
-from .content_index import ContentIndex
-from .contract import (
+from ..content.contract import (
     ACTIVITY_TYPES,
     COMPANIES_FILE,
     COUNTED_STATUSES,
@@ -43,11 +42,12 @@ from .contract import (
     countries_of,
     schedule_for,
 )
-from .frontmatter import FrontMatterError, parse_mapping_list, read_text
-from .history import last_change
+from ..content.frontmatter import FrontMatterError, parse_mapping_list, read_text
+from ..content.history import last_change
+from ..content.index import ContentIndex
+from ..today import PROJECT_ZONE, build_moment
+from .chart import Chart, chart_for
 from .phases import Phase, ProjectPeriod, ProjectSettingError, project_period
-from .progress_chart import Chart, chart_for
-from .today import PROJECT_ZONE, build_moment
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from xml.sax.saxutils import escape
 from jinja2 import pass_context
 from pelican.generators import Generator
 
-from .content_index import ContentIndex
-from .contract import LANGUAGES
+from ..content.contract import LANGUAGES
+from ..content.index import ContentIndex
 
 log = logging.getLogger(__name__)
 

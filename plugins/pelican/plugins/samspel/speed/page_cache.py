@@ -47,9 +47,11 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .today import build_date
+from ..today import build_date
 
 log = logging.getLogger(__name__)
+#: the plugin's own code (the installed package): a change to it renders every page again
+PLUGIN_CODE = Path(__file__).resolve().parent.parent
 
 CONTEXT_KEY = "page_cache"
 #: ``PAGE_CACHE["path"]``: where a site's rendered pages are kept; empty: no cache
@@ -111,8 +113,7 @@ def code_and_settings(settings: dict, packages: Iterable[str]):
             digest.update(f"{package}={version(package)}\n".encode())
         except PackageNotFoundError:
             digest.update(f"{package}=-\n".encode())
-    for folder in settings.get("PLUGIN_PATHS", []):
-        _hash_files(digest, Path(folder), Path(folder).rglob("*.py"))
+    _hash_files(digest, PLUGIN_CODE, PLUGIN_CODE.rglob("*.py"))
     for key in sorted(settings):
         if key.isupper() and key not in VOLATILE_SETTINGS:
             digest.update(f"{key}={_ADDRESS.sub('', repr(settings[key]))}\n".encode())

@@ -19,16 +19,11 @@ byte-identical to output without (tests/test_speed.py).
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-
-from samspel.page_cache import code_and_settings  # noqa: E402
+from .page_cache import code_and_settings
 
 #: what the reader's output depends on besides the files, the plugin code and the settings
 READER_PACKAGES = ("pelican", "markdown", "pyyaml", "pelican-i18n-subsites")

@@ -13,7 +13,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import pass_context
 
-from .contract import Schedule, iso_text
+from ..content.contract import Schedule, iso_text
 
 #: Babel's long date for a day of the month without year, per language
 _DAY_MONTH = {"sv": "d MMMM", "nb": "d. MMMM"}
