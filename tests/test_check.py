@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO, run_build, write_content, write_settings
+from pelican.plugins.samspel.check import file_rules as check_rules
 from pelican.plugins.samspel.check.messages import CODES, MESSAGES, WARNINGS
 from pelican.plugins.samspel.check.problems import Problem
 from pelican.plugins.samspel.check.runner import check_content, has_errors
-from samspel import check_rules
 
 SV = "content/aktiviteter/kafe.sv.md"
 NB = "content/aktiviteter/kafe.nb.md"
@@ -623,7 +623,7 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(
         raise RuntimeError("boom")
 
     monkeypatch.setattr(check_rules, "ITEM_RULES", [*check_rules.ITEM_RULES, broken_rule])
-    from samspel import check
+    from pelican.plugins.samspel.check import runner as check
 
     monkeypatch.setattr(check, "ITEM_RULES", check_rules.ITEM_RULES)
     problems = run_check(tmp_path, both(type="concert"))

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from helpers import write_content
+from pelican.plugins.samspel.check import pictures as image_check
 from pelican.plugins.samspel.check.runner import check_content, content_files
 from pelican.plugins.samspel.content.files import SKIP_PATTERNS
 from pelican.plugins.samspel.content.frontmatter import FrontMatterError, parse_mapping, split
 from pelican.plugins.samspel.pictures.images import ImageInfo, inspect
 from pelican.readers import MarkdownReader
 from PIL import Image
-from samspel import image_check
 
 LANGS = ("sv", "nb")
 

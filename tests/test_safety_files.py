@@ -20,11 +20,11 @@ from types import SimpleNamespace
 
 import pytest
 from helpers import REPO, Build, run_build, write_content, write_settings
+from pelican.plugins.samspel.check import pictures as image_check
 from pelican.plugins.samspel.check.problems import Problem
 from pelican.plugins.samspel.check.runner import CheckContext, check_content
 from pelican.plugins.samspel.content.files import SKIP_PATTERNS, is_skipped
 from PIL import Image
-from samspel import image_check
 from site_fixture import ACTIVITY, COMPLETE_SITE
 
 LANGS = ("sv", "nb")

@@ -24,6 +24,7 @@ from helpers import REPO, run_build, write_content
 from pelican.plugins.samspel.check.messages import MESSAGES
 from pelican.plugins.samspel.check.problems import Problem
 from pelican.plugins.samspel.check.runner import check_content
+from pelican.plugins.samspel.content import frontmatter
 from pelican.plugins.samspel.content.frontmatter import (
     DATA_LIMIT,
     FILE_LIMIT,
@@ -35,7 +36,6 @@ from pelican.plugins.samspel.content.frontmatter import (
     split,
 )
 from pelican.plugins.samspel.reader import YamlMarkdownReader
-from samspel import frontmatter
 
 LANGS = ("sv", "nb")
 PAGE = {
