@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import REPO, write_content
 from pelican.plugins.samspel.check.runner import check_content
+from pelican.plugins.samspel.commands import new, status
 from pelican.plugins.samspel.content.contract import PLACEHOLDER
-
-from tools import new, status
 
 CONTEXT_FILES = {
     "data/companies.yaml": (

@@ -28,9 +28,8 @@ from pelican.plugins.samspel.content.contract import (
 )
 from pelican.plugins.samspel.pictures.images import DEFAULT_IMAGES
 from pelican.plugins.samspel.progress.generator import DEFAULT_PROGRESS
+from pelican.plugins.samspel.search import index as search_index
 from site_fixture import COMPLETE_SITE
-
-from tools import search_index
 
 EPOCH = 1_700_000_000  # November 2023: the fixture's activities are all ahead
 PAGE = "---\ntitle: {title}\n---\nText.\n"
