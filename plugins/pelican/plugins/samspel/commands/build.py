@@ -20,7 +20,7 @@ written, does the staging replace
 ``output/se`` and ``output/no``. A failed build therefore leaves the last good
 output exactly as it was, and never publishes half a site.
 
-Usage: python -m tools.build --settings pelicanconf.py --output output [--cache cache]
+Usage: samspel build [--settings pelicanconf.py] [--output output] [--cache cache]
 """
 
 from __future__ import annotations
@@ -181,13 +181,13 @@ def empty_trash_later(trash: Path) -> None:
     """
     entries = [str(entry) for entry in sorted(trash.iterdir())] if trash.is_dir() else []
     if entries:
+        # nice(1), not preexec_fn=os.nice: preexec_fn is unsafe in a process with threads
         subprocess.Popen(
-            ["rm", "-rf", "--", *entries],
+            ["nice", "-n", "19", "rm", "-rf", "--", *entries],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
-            preexec_fn=partial(os.nice, 19),
         )
 
 
@@ -225,7 +225,7 @@ def content_root_of(settings_file: Path, content: Path | None) -> Path:
 def content_is_valid(content_root: Path, project: object | None = None) -> bool:
     """Run the content check; print its errors and return False when there is one.
 
-    ``project`` is the settings' project period (``tools.check.project_of``); None for
+    ``project`` is the settings' project period (``commands.check.project_of``); None for
     the check's default (the period pelicanconf.py names).
     """
     from .check import check_content, print_problems, summary

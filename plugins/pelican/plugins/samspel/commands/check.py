@@ -8,7 +8,7 @@ unknown field) exit 0.
 The project period (``SAMSPEL_PROJECT``, for the warnings about activities
 outside it) comes from the settings file, pelicanconf.py unless told otherwise.
 
-Usage: python -m tools.check [--content content] [--settings pelicanconf.py]
+Usage: samspel check [--content content] [--settings pelicanconf.py]
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ A tentative activity whose period is over is shown as "Planerades till …" on t
 sites until someone writes what became of it; the report names each one (the
 content check warns about them too, ``tentative-over``).
 
-Usage: python -m tools.status [--content content]
+Usage: samspel status [--content content]
 """
 
 from __future__ import annotations
