@@ -1,7 +1,7 @@
 """Pelican settings for publishing: the real domains, otherwise as pelicanconf.py.
 
-pelicanconf.py is read with runpy (it is a file beside this one, not a module on
-sys.path): ``samspel build`` is an installed command and runs from anywhere.
+pelicanconf.py is read with runpy (it is a file beside this one, not an importable
+module): ``samspel build`` is an installed command and runs from anywhere.
 """
 
 import runpy

@@ -2,7 +2,7 @@
 
 :func:`inherit` is how a settings file extends another (publishconf.py extends
 pelicanconf.py; the tests' settings files extend it too) without putting a folder
-on ``sys.path``: the other file is run by path and its public names returned.
+on the module search path: the other file is run by path and its public names returned.
 """
 
 from __future__ import annotations
