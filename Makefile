@@ -5,6 +5,7 @@
 PY ?= python3
 VENV ?= .venv
 PYTHON ?= $(VENV)/bin/python
+SAMSPEL ?= $(VENV)/bin/samspel
 PELICANOPTS ?=
 TYPE ?=
 SLUG ?=
@@ -18,8 +19,6 @@ CONFFILE = $(BASEDIR)/pelicanconf.py
 PUBLISHCONF = $(BASEDIR)/publishconf.py
 TRANSLATIONS = $(BASEDIR)/theme/translations
 N ?= 1000
-PORT_SE ?= 8000
-PORT_NO ?= 8001
 HOST ?= 127.0.0.1
 
 STAMP = $(VENV)/.installed-stamp
@@ -28,7 +27,7 @@ NODE_STAMP = node_modules/.installed-stamp
 help:
 	@echo 'Samspel 63 sites: make targets'
 	@echo ''
-	@echo '  make serve            build both sites and serve them (se :$(PORT_SE), no :$(PORT_NO))'
+	@echo '  make serve            build both sites and serve them (se :8000, no :8001: samspel serve)'
 	@echo '  make check            check all of content/ and name every mistake (sv/nb)'
 	@echo '  make status           missing, out of date, not committed, tentative and past (LANG=sv or LANG=nb: one language)'
 	@echo '  make new TYPE=activity SLUG=berattarkafe-2025   start a new sv+nb pair'
@@ -44,7 +43,7 @@ help:
 	@echo '  make rollback         switch both sites back to their previous release'
 	@echo '  make test             install what is needed and run every test'
 	@echo '  make bench            time our build against plain Pelican (N=$(N) activities per language)'
-	@echo '  make lint             ruff on plugins, tools, tests and settings'
+	@echo '  make lint             ruff and mypy on plugins, tools, tests and settings'
 	@echo '  make screenshots      home page of each site at 360 and 1280 px into docs/screenshots/'
 	@echo '  make test-tools       Chromium, Java, rsync (apt, as root) and axe-core + vnu.jar (npm) for the tests'
 	@echo '  make clean            remove output/ and cache/'
@@ -53,12 +52,12 @@ help:
 	@echo '  make translations-compile   compile the catalogues (.mo); every build does this'
 	@echo '  make install          create $(VENV) with every dependency'
 	@echo ''
-	@echo 'Variables: PORT_SE=$(PORT_SE) PORT_NO=$(PORT_NO) PELICANOPTS=$(PELICANOPTS)'
+	@echo 'Variables: HOST=$(HOST) PELICANOPTS=$(PELICANOPTS)'
 
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || $(PY) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet '.[test]'
+	$(PYTHON) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -92,56 +91,54 @@ translations-update: translations-extract
 		--ignore-obsolete
 
 translations-compile: $(STAMP)
-	$(PYTHON) -m tools.build --compile-only
+	$(SAMSPEL) build --compile-only
 
 check: $(STAMP)
-	$(PYTHON) -m tools.check --content $(INPUTDIR)
+	$(SAMSPEL) check --content $(INPUTDIR)
 
 status: $(STAMP)
-	$(PYTHON) -m tools.status --content $(INPUTDIR)
+	$(SAMSPEL) status --content $(INPUTDIR)
 
 new: $(STAMP)
-	$(PYTHON) -m tools.new --type "$(TYPE)" --slug "$(SLUG)" --content $(INPUTDIR)
+	$(SAMSPEL) new --type "$(TYPE)" --slug "$(SLUG)" --content $(INPUTDIR)
 
 html: $(STAMP)
-	$(PYTHON) -m tools.build --settings $(CONFFILE) --output $(OUTPUTDIR) $(PELICANOPTS)
+	$(SAMSPEL) build --settings $(CONFFILE) --output $(OUTPUTDIR) $(PELICANOPTS)
 
 publish: $(STAMP)
-	$(PYTHON) -m tools.build --settings $(PUBLISHCONF) --output $(OUTPUTDIR) $(PELICANOPTS)
-	$(PYTHON) -m tools.linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
+	$(SAMSPEL) build --settings $(PUBLISHCONF) --output $(OUTPUTDIR) $(PELICANOPTS)
+	$(SAMSPEL) linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
 # Previews (tools/preview.py): the publish settings with other addresses, each in its own
 # output and cache folder so that a preview never replaces or evicts the publish build.
 preview: $(STAMP)
-	$(PYTHON) -m tools.build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/preview \
+	$(SAMSPEL) build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/preview \
 		--cache $(BASEDIR)/cache/preview --preview-se "$(PREVIEW_SE)" --preview-no "$(PREVIEW_NO)" \
 		$(PELICANOPTS)
-	$(PYTHON) -m tools.linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/preview \
+	$(SAMSPEL) linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/preview \
 		--preview-se "$(PREVIEW_SE)" --preview-no "$(PREVIEW_NO)"
 
 preview-offline: $(STAMP)
-	$(PYTHON) -m tools.build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/offline \
+	$(SAMSPEL) build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)/offline \
 		--cache $(BASEDIR)/cache/offline --offline $(PELICANOPTS)
 
 # The settings the output was built with: pelicanconf.py after `make html`.
 SETTINGS ?= $(CONFFILE)
 linkcheck: $(STAMP)
-	$(PYTHON) -m tools.linkcheck --settings $(SETTINGS) --output $(OUTPUTDIR) $(LINKCHECKOPTS)
+	$(SAMSPEL) linkcheck --settings $(SETTINGS) --output $(OUTPUTDIR) $(LINKCHECKOPTS)
 
 deploy: $(STAMP)
-	$(PYTHON) -m tools.deploy deploy --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
+	$(SAMSPEL) deploy --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
 rollback: $(STAMP)
-	$(PYTHON) -m tools.deploy rollback
+	$(SAMSPEL) rollback
 
 serve: html
-	$(PYTHON) -m tools.serve --root-se $(OUTPUTDIR)/se --root-no $(OUTPUTDIR)/no \
-		--host $(HOST) --port-se $(PORT_SE) --port-no $(PORT_NO)
+	$(SAMSPEL) serve --output $(OUTPUTDIR) --host $(HOST)
 
 devserver: html
-	$(PYTHON) -m tools.serve --root-se $(OUTPUTDIR)/se --root-no $(OUTPUTDIR)/no \
-		--host $(HOST) --port-se $(PORT_SE) --port-no $(PORT_NO) \
-		--rebuild "$(PYTHON) -m tools.build --settings $(CONFFILE) --output $(OUTPUTDIR)"
+	$(SAMSPEL) serve --output $(OUTPUTDIR) --host $(HOST) \
+		--rebuild "$(SAMSPEL) build --settings $(CONFFILE) --output $(OUTPUTDIR)"
 
 bench: $(STAMP)
 	$(PYTHON) -m tools.bench --n $(N)
@@ -149,6 +146,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check plugins tools tests pelicanconf.py publishconf.py
 	$(VENV)/bin/ruff format --check plugins tools tests pelicanconf.py publishconf.py
+	$(VENV)/bin/mypy
 
 test: $(STAMP) test-tools
 	$(MAKE) lint

@@ -11,24 +11,26 @@ directory (see ../shared/docs/pelican-two-domains.md for why each setting is her
 import os
 from pathlib import Path
 
+from pelican.plugins.samspel.sites.table import MAIN, SUBSITES, site_urls
+
 ROOT = Path(__file__).resolve().parent
 
 SITENAME = "Samspel 63"
 PATH = str(ROOT / "content")
-OUTPUT_PATH = str(ROOT / "output" / "se")
-CACHE_PATH = str(ROOT / "cache" / "se")
+OUTPUT_PATH = str(ROOT / "output" / MAIN.folder)
+CACHE_PATH = str(ROOT / "cache" / MAIN.folder)
 THEME = str(ROOT / "theme")
 TIMEZONE = "Europe/Stockholm"
-DEFAULT_LANG = "sv"
+DEFAULT_LANG = MAIN.lang
 LOCALE = ("C.UTF-8", "C")  # never the OS's sv_SE/nb_NO: Babel formats what visitors read
 
-SITE_URLS = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
-SITEURL = SITE_URLS["sv"]
+SITE_URLS = site_urls(public=False)  # the table of sites: plugins/.../samspel/sites/table.py
+SITEURL = SITE_URLS[MAIN.lang]
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 
-PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.i18n_subsites", "samspel"]
+# both installed packages (pyproject.toml), loaded by name: no PLUGIN_PATHS
+PLUGINS = ["pelican.plugins.i18n_subsites", "pelican.plugins.samspel"]
 SAMSPEL_SITES = {lang: {"url": url} for lang, url in SITE_URLS.items()}
 SAMSPEL_PROJECT = {"start": "2023-04-01", "end": "2026-03-31"}
 PROGRESS = {"target": 100, "path": "resultat/"}  # the counter; period from SAMSPEL_PROJECT
@@ -50,7 +52,7 @@ PAGE_PATHS = ["sidor"]
 STATIC_PATHS = ["bilder"]
 READERS = {"rst": None, "html": None}
 # each site skips the other language's files; the plugin adds the content check's skip rule
-# (dot-files, editor backups: plugins/samspel/content_files.py), so both skip the same files
+# (dot-files, editor backups: samspel/content/files.py), so both skip the same files
 IGNORE_FILES = ["__pycache__", "*.nb.md"]
 USE_FOLDER_AS_CATEGORY = True
 FILENAME_METADATA = r"(?P<slug>[^.]+)\.(?P<lang>[a-z]+)"
@@ -137,23 +139,29 @@ CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "sha256"
 GZIP_CACHE = False
 # Rendered activity, initiative, news and content pages, keyed by everything they show
-# (plugins/samspel/page_cache.py): a warm build renders only the pages an edit changed.
-PAGE_CACHE = {"path": str(ROOT / "cache" / "pages" / "se")}
+# (samspel/speed/page_cache.py): a warm build renders only the pages an edit changed.
+PAGE_CACHE = {"path": str(ROOT / "cache" / "pages" / MAIN.folder)}
 
 
-def norwegian_site(siteurl: str) -> dict:
-    """Overrides for the nb sub-site: its own domain, root, feeds, static files."""
+def subsite(lang: str, siteurl: str) -> dict:
+    """Overrides for a sub-site: its own domain, root, feeds, static files."""
+    folder = SUBSITES[lang].folder
     return {
         "SITEURL": siteurl,
         "FEED_DOMAIN": siteurl,
-        "OUTPUT_PATH": str(ROOT / "output" / "no"),
-        "CACHE_PATH": str(ROOT / "cache" / "no"),
-        "PAGE_CACHE": {"path": str(ROOT / "cache" / "pages" / "no")},
+        "OUTPUT_PATH": str(ROOT / "output" / folder),
+        "CACHE_PATH": str(ROOT / "cache" / folder),
+        "PAGE_CACHE": {"path": str(ROOT / "cache" / "pages" / folder)},
         "STATIC_PATHS": STATIC_PATHS,
         "THEME_STATIC_DIR": THEME_STATIC_DIR,
         "THEME_STATIC_PATHS": THEME_STATIC_PATHS,
-        "IGNORE_FILES": ["__pycache__", "*.sv.md"],
+        "IGNORE_FILES": ["__pycache__", f"*.{MAIN.lang}.md"],
     }
 
 
-I18N_SUBSITES = {"nb": norwegian_site(SITE_URLS["nb"])}
+def norwegian_site(siteurl: str) -> dict:
+    """Overrides for the nb sub-site (the name the tests' settings files use)."""
+    return subsite("nb", siteurl)
+
+
+I18N_SUBSITES = {lang: subsite(lang, SITE_URLS[lang]) for lang in SUBSITES}

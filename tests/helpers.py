@@ -69,7 +69,13 @@ def run_build(
     encoded pictures to ``image_cache`` (default: ``image-cache`` beside it): never to
     the repository's own cache.
     """
-    command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican.plugins.samspel.commands.build",
+        "--settings",
+        str(settings),
+    ]
     command += ["--output", str(output)]
     if content is not None:
         command += ["--content", str(content)]
@@ -98,8 +104,8 @@ def write_settings(path: Path, extra: str) -> Path:
     """A settings file: the repository's local settings with ``extra`` lines after them."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        f"from pelicanconf import *  # noqa: F403\n{extra}\n",
+        f"from pelican.plugins.samspel.settings import inherit\n"
+        f"globals().update(inherit({str(REPO / 'pelicanconf.py')!r}))\n{extra}\n",
         encoding="utf-8",
     )
     return path

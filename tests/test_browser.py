@@ -253,7 +253,7 @@ def test_without_javascript_the_search_page_leads_to_the_lists(sites, browser, l
 
 def readme_policy() -> str:
     """The Content-Security-Policy of README's nginx example (what the servers send)."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "operations.md").read_text(encoding="utf-8")
     match = re.search(r'add_header Content-Security-Policy "([^"]+)"', readme)
     assert match, "README has no nginx Content-Security-Policy"
     return match.group(1)

@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,9 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, Build, run_build, write_content
 from icalendar import Calendar, Event
-
-sys.path.insert(0, str(REPO / "plugins"))
-from samspel.calendar import CalendarSettingError, calendar_setting
+from pelican.plugins.samspel.calendar.generator import CalendarSettingError, calendar_setting
 
 LANGS = ("sv", "nb")
 SITE = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
@@ -357,8 +354,9 @@ def test_list_pages_show_the_latest_past_and_leave_older_ones_to_the_months(
     folder = tmp_path_factory.mktemp("past-count")
     settings = folder / "conf.py"
     settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "from pelicanconf import *  # noqa: F403\nCALENDAR = {'past_count': 1}\n",
+        "from pelican.plugins.samspel.settings import inherit\n"
+        f"globals().update(inherit({str(REPO / 'pelicanconf.py')!r}))\n"
+        "CALENDAR = {'past_count': 1}\n",
         encoding="utf-8",
     )
     build = run_build(folder / "output", content, settings, DURING_RESIDENCY)

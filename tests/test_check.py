@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO, run_build, write_content, write_settings
-
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel import check_rules  # noqa: E402
-from samspel.check import check_content, has_errors  # noqa: E402
-from samspel.check_messages import CODES, MESSAGES, WARNINGS  # noqa: E402
-from samspel.problems import Problem  # noqa: E402
+from pelican.plugins.samspel.check import file_rules as check_rules
+from pelican.plugins.samspel.check.messages import CODES, MESSAGES, WARNINGS
+from pelican.plugins.samspel.check.problems import Problem
+from pelican.plugins.samspel.check.runner import check_content, has_errors
 
 SV = "content/aktiviteter/kafe.sv.md"
 NB = "content/aktiviteter/kafe.nb.md"
@@ -683,7 +680,7 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(
         raise RuntimeError("boom")
 
     monkeypatch.setattr(check_rules, "ITEM_RULES", [*check_rules.ITEM_RULES, broken_rule])
-    from samspel import check
+    from pelican.plugins.samspel.check import runner as check
 
     monkeypatch.setattr(check, "ITEM_RULES", check_rules.ITEM_RULES)
     problems = run_check(tmp_path, both(type="concert"))
@@ -724,7 +721,9 @@ def several_broken(tmp_path: Path) -> Path:
 
 
 def test_make_check_reports_every_broken_file_in_one_run(tmp_path: Path) -> None:
-    result = cli("tools.check", "--content", str(several_broken(tmp_path)))
+    result = cli(
+        "pelican.plugins.samspel.commands.check", "--content", str(several_broken(tmp_path))
+    )
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     expected = [
@@ -745,7 +744,12 @@ def test_make_check_reports_every_broken_file_in_one_run(tmp_path: Path) -> None
 def test_github_annotations_on_github_actions(tmp_path: Path) -> None:
     content = write_content(tmp_path / "content", {**BASE, **both(end="18:00")})
     (content / "aktiviteter" / "kafe.nb.md").unlink()
-    result = cli("tools.check", "--content", str(content), env={"GITHUB_ACTIONS": "true"})
+    result = cli(
+        "pelican.plugins.samspel.commands.check",
+        "--content",
+        str(content),
+        env={"GITHUB_ACTIONS": "true"},
+    )
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations[1] == (
@@ -760,7 +764,7 @@ def test_warnings_alone_exit_zero(tmp_path: Path) -> None:
     content = write_content(
         tmp_path / "content", {**BASE, "aktiviteter/kafe.sv.md": activity("sv", titel="x")}
     )
-    result = cli("tools.check", "--content", str(content))
+    result = cli("pelican.plugins.samspel.commands.check", "--content", str(content))
     assert result.returncode == 0, result.stdout
     assert "[unknown-key]" in result.stdout
 
@@ -826,6 +830,6 @@ def test_the_complete_examples_in_contributing_pass_the_check(tmp_path: Path) ->
 
 
 def test_make_check_refuses_a_missing_content_folder(tmp_path: Path) -> None:
-    result = cli("tools.check", "--content", str(tmp_path / "nothing"))
+    result = cli("pelican.plugins.samspel.commands.check", "--content", str(tmp_path / "nothing"))
     assert result.returncode == 2
     assert "finns inte" in result.stderr and "Traceback" not in result.stderr

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import fnmatch
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import REPO, write_content
+from helpers import write_content
+from pelican.plugins.samspel.check import pictures as image_check
+from pelican.plugins.samspel.check.runner import check_content, content_files
+from pelican.plugins.samspel.content.files import SKIP_PATTERNS
+from pelican.plugins.samspel.content.frontmatter import FrontMatterError, parse_mapping, split
+from pelican.plugins.samspel.pictures.images import ImageInfo, inspect
 from pelican.readers import MarkdownReader
 from PIL import Image
-
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel import image_check  # noqa: E402
-from samspel.check import check_content, content_files  # noqa: E402
-from samspel.content_files import SKIP_PATTERNS  # noqa: E402
-from samspel.frontmatter import FrontMatterError, parse_mapping, split  # noqa: E402
-from samspel.images import ImageInfo, inspect  # noqa: E402
 
 LANGS = ("sv", "nb")
 

@@ -10,13 +10,9 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO, write_content
-
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel.check import check_content  # noqa: E402
-from samspel.contract import PLACEHOLDER  # noqa: E402
-
-from tools import new, status  # noqa: E402
+from pelican.plugins.samspel.check.runner import check_content
+from pelican.plugins.samspel.commands import new, status
+from pelican.plugins.samspel.content.contract import PLACEHOLDER
 
 CONTEXT_FILES = {
     "data/companies.yaml": (
@@ -125,7 +121,13 @@ def test_make_new_explains_a_wrong_type_or_name(
     tmp_path: Path, kind: str, slug: str, message: str
 ) -> None:
     result = run_tool(
-        "tools.new", "--type", kind, "--slug", slug, "--content", str(tmp_path / "content")
+        "pelican.plugins.samspel.commands.new",
+        "--type",
+        kind,
+        "--slug",
+        slug,
+        "--content",
+        str(tmp_path / "content"),
     )
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
@@ -171,7 +173,7 @@ def test_make_status_lists_missing_and_stale_translations(tmp_path: Path) -> Non
         ("om.nb.md", "om.sv.md")
     ]
 
-    result = run_tool("tools.status", "--content", str(content))
+    result = run_tool("pelican.plugins.samspel.commands.status", "--content", str(content))
     assert result.returncode == 0, result.stderr
     assert "content/sidor/om.nb.md (2025-01-10) <- content/sidor/om.sv.md (2025-02-20)" in (
         result.stdout

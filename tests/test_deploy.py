@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO
-
-from tools import deploy
+from pelican.plugins.samspel.commands import deploy
 
 SITES = {"DEPLOY_SE": "se", "DEPLOY_NO": "no"}
 
@@ -29,7 +28,14 @@ def run_deploy(
     **env: str,
 ):
     environment = {**os.environ, **{name: str(target) for name, target in targets.items()}, **env}
-    command = [sys.executable, "-m", "tools.deploy", *args, "--output", str(output)]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican.plugins.samspel.commands.deploy",
+        *args,
+        "--output",
+        str(output),
+    ]
     command += ["--settings", str(settings)]
     return subprocess.run(
         command, cwd=REPO, env=environment, capture_output=True, text=True, check=False

@@ -6,9 +6,12 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from plugins.samspel.contract import Schedule, schedule_for
-from plugins.samspel.formatting import day_range_text, schedule_text, short_day_text
+from pelican.plugins.samspel.content.contract import Schedule, schedule_for
+from pelican.plugins.samspel.templates.formatting import (
+    day_range_text,
+    schedule_text,
+    short_day_text,
+)
 
 OSLO = ZoneInfo("Europe/Oslo")
 

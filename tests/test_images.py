@@ -11,11 +11,10 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 from helpers import Build, run_build, write_content
+from pelican.plugins.samspel.check.pictures import image_problems
+from pelican.plugins.samspel.content.index import ContentIndex
+from pelican.plugins.samspel.pictures.images import ImagesSettingError, images_setting
 from PIL import ExifTags, Image
-
-from plugins.samspel.content_index import ContentIndex
-from plugins.samspel.image_check import image_problems
-from plugins.samspel.images import ImagesSettingError, images_setting
 
 URLS = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
 LOCALES = {"sv": "sv_SE", "nb": "nb_NO"}

@@ -9,10 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO, run_build, write_content
 
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel.check import CheckContext, check_content, content_files, read_item  # noqa: E402
-from samspel.check_language import (  # noqa: E402
+from pelican.plugins.samspel.check.language import (
     MIN_GAP,
     Judge,
     content_names,
@@ -20,7 +17,8 @@ from samspel.check_language import (  # noqa: E402
     name_index,
     prose_words,
 )
-from samspel.problems import Problem  # noqa: E402
+from pelican.plugins.samspel.check.problems import Problem
+from pelican.plugins.samspel.check.runner import CheckContext, check_content, content_files, read_item
 
 COMPANIES = """\
 - id: kulturforetaget-ab

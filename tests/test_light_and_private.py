@@ -20,9 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, Build
 
-sys.path.insert(0, str(REPO / "plugins"))
-
-from samspel.progress import load_companies
+from pelican.plugins.samspel.progress.generator import load_companies
 
 BUDGET = 14 * 1024
 #: the two sites' own addresses, per build: only these may serve what a page loads

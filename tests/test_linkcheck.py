@@ -12,7 +12,13 @@ from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO, Build
 
 
 def linkcheck(output: Path, settings: Path = LOCAL_SETTINGS, *options: str):
-    command = [sys.executable, "-m", "tools.linkcheck", "--settings", str(settings)]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican.plugins.samspel.commands.linkcheck",
+        "--settings",
+        str(settings),
+    ]
     command += ["--output", str(output), *options]
     return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
 

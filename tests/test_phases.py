@@ -31,13 +31,10 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, Build, run_build, write_settings
 from icalendar import Calendar
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from samspel.check import check_content
-from samspel.phases import ProjectPeriod, project_phase
-from samspel.progress import facts_changed_on
-from samspel.progress_chart import chart_for
+from pelican.plugins.samspel.check.runner import check_content
+from pelican.plugins.samspel.progress.chart import chart_for
+from pelican.plugins.samspel.progress.generator import facts_changed_on
+from pelican.plugins.samspel.progress.phases import ProjectPeriod, project_phase
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 FIXTURE = REPO / "tests" / "data" / "phases" / "content"
@@ -350,7 +347,14 @@ def test_an_activity_after_the_end_is_a_warning_in_both_languages() -> None:
 
 def cli_check(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tools.check", "--content", str(FIXTURE), *args],
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.samspel.commands.check",
+            "--content",
+            str(FIXTURE),
+            *args,
+        ],
         cwd=REPO,
         env={key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"},
         capture_output=True,

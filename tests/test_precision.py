@@ -23,12 +23,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from helpers import REPO, Build, run_build
 from icalendar import Calendar, Event
+from pelican.plugins.samspel.check.runner import check_content
 from test_calendar import icaljs, icaljs_events  # noqa: F401 (icaljs is a fixture)
 from test_html_validity import run_vnu
-
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel.check import check_content  # noqa: E402
 
 LANGS = ("sv", "nb")
 SITE = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
@@ -362,7 +359,7 @@ def cli(*args: str, when: int) -> subprocess.CompletedProcess:
 
 
 def test_the_check_warns_about_each_tentative_activity_past_its_period() -> None:
-    result = cli("tools.check", "--content", str(CONTENT), when=AFTER)
+    result = cli("pelican.plugins.samspel.commands.check", "--content", str(CONTENT), when=AFTER)
     assert result.returncode == 0, result.stdout  # a warning: the sites are still built
     warned = sorted(line for line in result.stdout.splitlines() if "[tentative-over]" in line)
     folder = "tests/data/precision/content/aktiviteter"
@@ -375,12 +372,12 @@ def test_the_check_warns_about_each_tentative_activity_past_its_period() -> None
     assert '"Var planlagt til mars–mai 2024"' in warned[0]
     assert '"Planerades till mars–maj 2024"' in warned[1]
     assert "Traceback" not in result.stdout + result.stderr
-    ahead = cli("tools.check", "--content", str(CONTENT), when=DURING)
+    ahead = cli("pelican.plugins.samspel.commands.check", "--content", str(CONTENT), when=DURING)
     assert "[tentative-over]" not in ahead.stdout
 
 
 def test_make_status_names_each_tentative_activity_past_its_period() -> None:
-    result = cli("tools.status", "--content", str(CONTENT), when=AFTER)
+    result = cli("pelican.plugins.samspel.commands.status", "--content", str(CONTENT), when=AFTER)
     assert result.returncode == 0, result.stderr
     report = result.stdout.split("Preliminära aktiviteter vars tid har gått")[1]
     assert report.startswith(": 2\n")  # the Swedish block; the Norwegian one is its own
@@ -389,7 +386,7 @@ def test_make_status_names_each_tentative_activity_past_its_period() -> None:
         "content/aktiviteter/natverkstraffar-var-2024.nb.md (2024-03 – 2024-05)\n"
     ) in report
     assert "content/aktiviteter/verkstad.nb.md (2024-03-25)\n" in report
-    ahead = cli("tools.status", "--content", str(CONTENT), when=DURING)
+    ahead = cli("pelican.plugins.samspel.commands.status", "--content", str(CONTENT), when=DURING)
     assert "der tiden er over: 0\n" in ahead.stdout
 
 

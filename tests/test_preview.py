@@ -34,13 +34,13 @@ from PIL import Image
 from site_fixture import COMPLETE_SITE
 
 from tools.browser import chromium_missing_message, free_port, launch
-from tools.preview import (
+from pelican.plugins.samspel.commands.preview import (
     AddressMover,
     PreviewAddressError,
     preview_address,
     preview_addresses,
 )
-from tools.serve import SiteHandler
+from pelican.plugins.samspel.commands.serve import SiteHandler
 
 EPOCH = 1_764_676_800
 PREFIX = "/pr-7/"
@@ -70,8 +70,8 @@ def picture_content(root: Path) -> Path:
 
 
 def run_preview_build(output: Path, content: Path, *options: str) -> subprocess.CompletedProcess:
-    """``python -m tools.build`` with the publish settings and preview ``options``, as make does."""
-    command = [sys.executable, "-m", "tools.build", "--settings", str(PUBLISH_SETTINGS)]
+    """``samspel build`` with the publish settings and preview ``options``, as make does."""
+    command = [sys.executable, "-m", "pelican.plugins.samspel.commands.build", "--settings", str(PUBLISH_SETTINGS)]
     command += ["--output", str(output), "--content", str(content)]
     command += ["--cache", str(output.parent / "build-cache"), *options]
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH), COLUMNS="250")
@@ -484,7 +484,7 @@ def test_a_link_outside_both_sites_is_left_alone_by_the_crawl_rule() -> None:
 
 
 def test_a_preview_deploys_and_removing_it_deletes_only_pr_folders(deployed, tmp_path) -> None:
-    from tools.deploy import main as deploy_main
+    from pelican.plugins.samspel.commands.deploy import main as deploy_main
 
     targets = {"DEPLOY_SE": tmp_path / "se" / "pr-7", "DEPLOY_NO": tmp_path / "no" / "pr-7"}
     env = {name: str(path) for name, path in targets.items()}
@@ -507,7 +507,7 @@ def test_a_preview_deploys_and_removing_it_deletes_only_pr_folders(deployed, tmp
 
 
 def test_a_preview_with_a_broken_link_is_not_deployed(deployed, tmp_path, capsys) -> None:
-    from tools.deploy import main as deploy_main
+    from pelican.plugins.samspel.commands.deploy import main as deploy_main
 
     output = tmp_path / "output"
     shutil.copytree(deployed.output, output)

@@ -13,7 +13,6 @@ import csv
 import io
 import json
 import re
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from xml.etree import ElementTree
@@ -22,10 +21,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from helpers import REPO, Build, run_build, write_content
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from samspel.progress import ProgressSettingError, load_companies, progress_setting
+from pelican.plugins.samspel.progress.generator import (
+    ProgressSettingError,
+    load_companies,
+    progress_setting,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 PROGRESS_PATH = "resultat/"
@@ -370,8 +370,9 @@ def test_numbers_are_formatted_per_language(content: Path, tmp_path: Path) -> No
     """A target of 1500 reads "1 500" (Babel's group separator), the attribute stays 1500."""
     settings = tmp_path / "settings.py"
     settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "from pelicanconf import *  # noqa: F403\n"
+        "from pelican.plugins.samspel.settings import inherit\n"
+        f"globals().update(inherit({str(REPO / 'pelicanconf.py')!r}))\n"
+        ""
         'PROGRESS = {"target": 1500, "path": "resultat/"}\n',
         encoding="utf-8",
     )

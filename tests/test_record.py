@@ -9,7 +9,6 @@ a statement with a feedback address, a wrong address) is built from fixture cont
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -17,13 +16,10 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from helpers import REPO, Build, run_build, write_content
-
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel.check import check_content  # noqa: E402
-from samspel.content_index import ContentIndex  # noqa: E402
-from samspel.contract import ADDRESS_FIELD, address_of  # noqa: E402
-from samspel.sites import own_address  # noqa: E402
+from pelican.plugins.samspel.check.runner import check_content
+from pelican.plugins.samspel.content.contract import ADDRESS_FIELD, address_of
+from pelican.plugins.samspel.content.index import ContentIndex
+from pelican.plugins.samspel.sites.generator import own_address
 
 LANGS = ("sv", "nb")
 OTHER = {"sv": "nb", "nb": "sv"}

@@ -44,7 +44,13 @@ def copy_of_work_tree(destination: Path) -> Path:
 
 def build_in(source: Path, environment: dict[str, str]) -> Path:
     env = {**os.environ, **environment, "SOURCE_DATE_EPOCH": str(EPOCH)}
-    command = [sys.executable, "-m", "tools.build", "--settings", "publishconf.py"]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican.plugins.samspel.commands.build",
+        "--settings",
+        "publishconf.py",
+    ]
     result = subprocess.run(
         [*command, "--output", "output"],
         cwd=source,

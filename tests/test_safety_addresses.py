@@ -10,18 +10,14 @@ company's website is https.
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO, Build, run_build, write_content
-from site_fixture import COMPLETE_SITE
-
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel.calendar import DEFAULT_CALENDAR  # noqa: E402
-from samspel.check import check_content  # noqa: E402
-from samspel.contract import (  # noqa: E402
+from pelican.plugins.samspel.calendar.generator import DEFAULT_CALENDAR
+from pelican.plugins.samspel.check.problems import Problem
+from pelican.plugins.samspel.check.runner import check_content
+from pelican.plugins.samspel.content.contract import (
     EDITOR_FOLDER,
     PAGINATION_FOLDER,
     SEARCH_BUNDLE,
@@ -30,11 +26,10 @@ from samspel.contract import (  # noqa: E402
     address_of,
     site_names,
 )
-from samspel.images import DEFAULT_IMAGES  # noqa: E402
-from samspel.problems import Problem  # noqa: E402
-from samspel.progress import DEFAULT_PROGRESS  # noqa: E402
-
-from tools import search_index  # noqa: E402
+from pelican.plugins.samspel.pictures.images import DEFAULT_IMAGES
+from pelican.plugins.samspel.progress.generator import DEFAULT_PROGRESS
+from pelican.plugins.samspel.search import index as search_index
+from site_fixture import COMPLETE_SITE
 
 EPOCH = 1_700_000_000  # November 2023: the fixture's activities are all ahead
 PAGE = "---\ntitle: {title}\n---\nText.\n"

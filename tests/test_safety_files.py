@@ -20,15 +20,12 @@ from types import SimpleNamespace
 
 import pytest
 from helpers import REPO, Build, run_build, write_content, write_settings
+from pelican.plugins.samspel.check import pictures as image_check
+from pelican.plugins.samspel.check.problems import Problem
+from pelican.plugins.samspel.check.runner import CheckContext, check_content
+from pelican.plugins.samspel.content.files import SKIP_PATTERNS, is_skipped
 from PIL import Image
 from site_fixture import ACTIVITY, COMPLETE_SITE
-
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel import image_check  # noqa: E402
-from samspel.check import CheckContext, check_content  # noqa: E402
-from samspel.content_files import SKIP_PATTERNS, is_skipped  # noqa: E402
-from samspel.problems import Problem  # noqa: E402
 
 LANGS = ("sv", "nb")
 #: what a link's target holds; never in a message, a log or a site
@@ -287,8 +284,8 @@ def test_dot_files_and_backups_are_skipped_by_the_check(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_pelican_skips_every_file_the_check_skips_on_each_site(lang: str) -> None:
     """The plugin puts the check's skip rule into IGNORE_FILES, beside the site's own."""
+    from pelican.plugins.samspel.plugin import configure
     from pelican.settings import configure_settings, read_settings
-    from samspel.samspel import configure
 
     settings = read_settings(str(REPO / "pelicanconf.py"))
     if lang == "nb":
@@ -307,10 +304,9 @@ def test_pelican_skips_every_file_the_check_skips_on_each_site(lang: str) -> Non
 
 def test_only_our_reader_reads_content() -> None:
     """Pelican's plain Markdown reader (.markdown, .mkd, .mdown) and HTML reader (.htm) are off."""
+    from pelican.plugins.samspel.reader import YamlMarkdownReader, add_reader
     from pelican.readers import BaseReader, Readers
     from pelican.settings import read_settings
-    from samspel.reader import YamlMarkdownReader
-    from samspel.samspel import add_reader
 
     readers = Readers(read_settings(str(REPO / "pelicanconf.py")))
     assert {"mkd", "mdown", "markdown", "htm"} <= set(readers.reader_classes)  # Pelican's

@@ -25,11 +25,8 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, run_build, write_content
+from pelican.plugins.samspel.content.html_policy import cleaner, findings
 from test_check import BASE, found, run_check
-
-sys.path[:0] = [str(REPO / "plugins")]
-
-from samspel.html_policy import cleaner, findings  # noqa: E402
 
 HOSTILE = REPO / "tests" / "data" / "hostile-html" / "content"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -152,7 +149,7 @@ def test_what_markdown_makes_passes_the_policy(tmp_path: Path) -> None:
 def test_the_sanitizer_removes_what_the_check_names() -> None:
     """Every body of HOSTILE_FORMS, rendered and cleaned, has nothing left to name."""
     import markdown
-    from samspel.html_policy import markdown_options
+    from pelican.plugins.samspel.content.html_policy import markdown_options
 
     clean = cleaner(("http://localhost:8000",))
     for body, _expected in HOSTILE_FORMS.values():
@@ -408,8 +405,8 @@ def test_no_template_prints_content_with_safe() -> None:
 def test_only_texts_with_a_markup_mark_need_rendering() -> None:
     """The check renders a text only when it may hold markup: sound for every hostile form."""
     import markdown
-    from samspel.check_html import may_hold_markup
-    from samspel.html_policy import markdown_options
+    from pelican.plugins.samspel.check.html import may_hold_markup
+    from pelican.plugins.samspel.content.html_policy import markdown_options
 
     for body, _expected in HOSTILE_FORMS.values():
         assert may_hold_markup(body), body

@@ -21,13 +21,11 @@ from pathlib import Path
 import pytest
 import yaml
 from helpers import REPO, run_build, write_content
-
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from samspel import frontmatter  # noqa: E402
-from samspel.check import check_content  # noqa: E402
-from samspel.check_messages import MESSAGES  # noqa: E402
-from samspel.frontmatter import (  # noqa: E402
+from pelican.plugins.samspel.check.messages import MESSAGES
+from pelican.plugins.samspel.check.problems import Problem
+from pelican.plugins.samspel.check.runner import check_content
+from pelican.plugins.samspel.content import frontmatter
+from pelican.plugins.samspel.content.frontmatter import (
     DATA_LIMIT,
     FILE_LIMIT,
     FRONT_MATTER_LIMIT,
@@ -37,8 +35,7 @@ from samspel.frontmatter import (  # noqa: E402
     parse_mapping_list,
     split,
 )
-from samspel.problems import Problem  # noqa: E402
-from samspel.reader import YamlMarkdownReader  # noqa: E402
+from pelican.plugins.samspel.reader import YamlMarkdownReader
 
 LANGS = ("sv", "nb")
 PAGE = {
@@ -154,10 +151,9 @@ HOSTILE: dict[str, tuple[str, tuple[str, int] | None]] = {
 MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
-sys.path[:0] = [{repo!r}, {plugins!r}]
-from samspel.check import check_content
-from samspel.content_index import ContentIndex
-from samspel.frontmatter import FrontMatterError, read_text, split
+from pelican.plugins.samspel.check.runner import check_content
+from pelican.plugins.samspel.content.index import ContentIndex
+from pelican.plugins.samspel.content.frontmatter import FrontMatterError, read_text, split
 root = Path({root!r})
 content = root / "content"
 (content / "sidor").mkdir(parents=True)
@@ -190,9 +186,7 @@ print(json.dumps({{"seconds": seconds, "grown": grown, "errors": errors,
 def test_a_hostile_file_is_read_within_a_second_and_100_mb(tmp_path: Path, kind: str) -> None:
     """The check, the content index and the reader's split, in a fresh process, on both files."""
     write, named = HOSTILE[kind]
-    script = MEASURE.format(
-        repo=str(REPO), plugins=str(REPO / "plugins"), root=str(tmp_path), write=write
-    )
+    script = MEASURE.format(root=str(tmp_path), write=write)
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
@@ -679,7 +673,15 @@ def test_make_check_prints_no_pillow_warning(tmp_path: Path) -> None:
     }
     content = write_content(tmp_path / "content", files)
     result = subprocess.run(
-        [sys.executable, "-W", "default", "-m", "tools.check", "--content", str(content)],
+        [
+            sys.executable,
+            "-W",
+            "default",
+            "-m",
+            "pelican.plugins.samspel.commands.check",
+            "--content",
+            str(content),
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,

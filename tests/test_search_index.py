@@ -14,9 +14,8 @@ from helpers import (
     write_content,
     write_settings,
 )
+from pelican.plugins.samspel.search import index as search_index
 from site_fixture import COMPLETE_SITE
-
-from tools import search_index
 
 EPOCH = 1_780_000_000  # 2026-05-28
 #: small shards, so that the small fixture site is indexed in several

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, Build
 
-README = (REPO / "README.md").read_text(encoding="utf-8")
+README = (REPO / "docs" / "operations.md").read_text(encoding="utf-8")
 SITE_URLS = {"sv": "https://samspel63.se", "nb": "https://samspel63.no"}
 JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
 #: element -> (attributes holding a URL it loads, CSP directive)

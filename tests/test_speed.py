@@ -14,10 +14,9 @@ from types import SimpleNamespace
 
 from helpers import run_build, write_content, write_settings
 from jinja2 import Environment
+from pelican.plugins.samspel.speed import reader_cache
+from pelican.plugins.samspel.templates.gettext import shortcut, use_gettext_shortcut
 from PIL import Image
-
-from plugins.samspel.gettext_shortcut import shortcut, use_gettext_shortcut
-from tools import reader_cache
 
 EPOCH = 1_735_689_600  # 2025-01-01
 #: a 1x1 PNG, so that a {static} link has a file to resolve to

@@ -19,9 +19,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO, write_content
 
-sys.path[:0] = [str(REPO), str(REPO / "plugins")]
-
-from tools import status  # noqa: E402
+from pelican.plugins.samspel.commands import status
 
 #: the build's "today" for every run: after the project's end (2026-12-02)
 TODAY = int(datetime(2026, 12, 2, 12, tzinfo=UTC).timestamp())
@@ -125,7 +123,7 @@ def make_status(content: Path, lang: str | None, *args: str) -> subprocess.Compl
     if lang is not None:
         env["LANG"] = lang
     return subprocess.run(
-        [sys.executable, "-m", "tools.status", "--content", str(content), *args],
+        [sys.executable, "-m", "pelican.plugins.samspel.commands.status", "--content", str(content), *args],
         cwd=REPO,
         env=env,
         capture_output=True,

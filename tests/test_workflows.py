@@ -124,10 +124,10 @@ def test_the_preview_is_deployed_and_commented_only_for_branches_of_this_reposit
     assert job["permissions"] == COMMENTING_PERMISSIONS
     assert job["environment"]["name"] == "preview"
     run = commands(job)
-    assert "python -m tools.deploy deploy --output output/preview" in run
+    assert "samspel deploy --output output/preview" in run
     assert "--preview-se" in run and "--preview-no" in run
     assert "python -m tools.pr_comment --body output/preview/comment.md" in run
-    (deploy,) = [s for s in job["steps"] if "tools.deploy" in s.get("run", "")]
+    (deploy,) = [s for s in job["steps"] if "samspel deploy" in s.get("run", "")]
     assert set(deploy["env"]) == {
         "PREVIEW_DEPLOY_SE",
         "PREVIEW_DEPLOY_NO",
@@ -147,7 +147,7 @@ def test_closing_the_pull_request_removes_its_preview() -> None:
     assert job["permissions"] == COMMENTING_PERMISSIONS
     assert job["environment"]["name"] == "preview"
     run = commands(job)
-    assert "python -m tools.deploy remove" in run and "/pr-$PR_NUMBER" in run
+    assert "samspel remove-preview" in run and "/pr-$PR_NUMBER" in run
     assert "tools.pr_comment" in run
     assert set(workflow["jobs"]) == {"check", "preview", "remove-preview"}
 

@@ -172,7 +172,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{files} content files ({args.n} activities per language) in {work}", flush=True)
         load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
         print(f"{os.cpu_count()} cores, load average {load}; {rounds} rounds, alternating")
-        ours = [sys.executable, "-m", "tools.build", "--settings", str(ROOT / "pelicanconf.py")]
+        ours = [
+            sys.executable,
+            "-m",
+            "pelican.plugins.samspel.commands.build",
+            "--settings",
+            str(ROOT / "pelicanconf.py"),
+        ]
         ours += ["--output", str(work / "output"), "--content", str(content)]
         ours += ["--cache", str(work / "cache")]
         baseline = [sys.executable, "-m", "pelican", str(plain), "-o", str(work / "plain-out")]

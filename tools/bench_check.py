@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.check import ROOT, check_content, summary
+from pelican.plugins.samspel.commands.check import ROOT, check_content, summary
 
 
 def main(argv: list[str] | None = None) -> int:

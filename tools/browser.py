@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from tools.serve import SiteHandler
+from pelican.plugins.samspel.commands.serve import SiteHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,10 +41,9 @@ WIDTHS = {"narrow": (360, 780), "wide": (1280, 800)}
 ROOTS = {"sv": "se", "nb": "no"}
 
 SETTINGS_TEMPLATE = '''"""Local settings for the browser: both sites on free ports."""
-import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403
-from pelicanconf import norwegian_site
+from pelican.plugins.samspel.settings import inherit
+
+globals().update(inherit({root!r} + "/pelicanconf.py"))
 
 SITE_URLS = {urls!r}
 SITEURL = SITE_URLS["sv"]
@@ -93,7 +92,13 @@ def build_for_ports(folder: Path, ports: dict[str, int], extra: str = "") -> Loc
     urls = {lang: f"http://127.0.0.1:{port}" for lang, port in ports.items()}
     settings = write_settings(folder, urls, extra)
     output = folder / "output"
-    command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican.plugins.samspel.commands.build",
+        "--settings",
+        str(settings),
+    ]
     command += ["--output", str(output)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     if result.returncode != 0:

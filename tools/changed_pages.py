@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.linkcheck import ROOTS, site_urls
+from pelican.plugins.samspel.commands.linkcheck import ROOTS, site_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_NAMES = {"sv": "samspel63.se (svenska)", "nb": "samspel63.no (norsk)"}
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview-no", metavar="URL", help="the preview's address (--comment)")
     args = parser.parse_args(argv)
     if args.comment:
-        from tools.preview import PreviewAddressError, preview_addresses
+        from pelican.plugins.samspel.commands.preview import PreviewAddressError, preview_addresses
 
         try:
             urls = preview_addresses({"sv": args.preview_se, "nb": args.preview_no})

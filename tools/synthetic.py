@@ -14,8 +14,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from plugins.samspel.contract import ACTIVITY_TYPES
-from plugins.samspel.frontmatter import read_text, split
+from pelican.plugins.samspel.content.contract import ACTIVITY_TYPES
+from pelican.plugins.samspel.content.frontmatter import read_text, split
 
 PAGES = ("om-projektet", "kontakt", "partner-och-finansiarer", "integritet", "tillganglighet")
 _SV = "kultur företag nätverk utveckling residens seminarium projekt region samarbete gräns"

@@ -1,0 +1,1 @@
+"""The calendar: pages, iCalendar feeds and structured data for the activities."""

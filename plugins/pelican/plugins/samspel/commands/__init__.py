@@ -1,0 +1,1 @@
+"""The ``samspel`` command line: build, serve, check, status, new, linkcheck, deploy, rollback."""

@@ -1,0 +1,1 @@
+"""Pictures: files, derivatives, and the pictures on the pages."""

@@ -1,0 +1,54 @@
+"""What the plugin does at ``initialized`` and which generators it adds.
+
+Every receiver is a module-level function; all per-site state lives in the
+Pelican instance's settings and generator context, because i18n_subsites runs
+the plugin once per language in the same process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .calendar.generator import CalendarGenerator
+from .content.files import refuse_links, with_skip_patterns
+from .content.html_policy import content_html_filter
+from .pictures.images import images_setting
+from .pictures.pages import JINJA_GLOBALS as PICTURE_GLOBALS
+from .pictures.pages import PictureGenerator
+from .progress.generator import ProgressGenerator
+from .sites.generator import JINJA_GLOBALS, SiteGenerator, sites_setting
+from .speed.page_cache import PageCacheGenerator, page_cache_setting
+from .templates.formatting import JINJA_FILTERS
+
+
+def configure(pelican) -> None:
+    """Refuse content with a link, skip what the check skips, check the plugin's settings.
+
+    Runs at ``initialized``, before Pelican reads a single file, in every site's
+    Pelican (tools/build.py refuses links before Pelican starts; this guards a
+    direct ``pelican`` run). The skip rule of content_files.py goes into
+    IGNORE_FILES beside the site's own patterns (its other language), so that
+    a file the check skips is never published either.
+    """
+    refuse_links(Path(pelican.settings["PATH"]))
+    pelican.settings["IGNORE_FILES"] = with_skip_patterns(pelican.settings["IGNORE_FILES"])
+    sites = sites_setting(pelican.settings)
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters.update(JINJA_FILTERS)
+    # the only way content HTML reaches a page: cleaned by the one HTML policy
+    filters["content_html"] = content_html_filter(tuple(site["url"] for site in sites.values()))
+    pelican.settings.setdefault("JINJA_GLOBALS", {}).update(JINJA_GLOBALS)
+    images_setting(pelican.settings)
+    page_cache_setting(pelican.settings)
+    pelican.settings["JINJA_GLOBALS"].update(PICTURE_GLOBALS)
+
+
+def get_generators(pelican) -> list[type]:
+    # the page cache last: its keys read the context the others put together
+    return [
+        SiteGenerator,
+        CalendarGenerator,
+        ProgressGenerator,
+        PictureGenerator,
+        PageCacheGenerator,
+    ]

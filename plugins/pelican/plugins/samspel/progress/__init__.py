@@ -1,0 +1,1 @@
+"""The progress counter, its chart and the project's phases."""

@@ -1,0 +1,1 @@
+"""The two sites: their URLs, the links between them, robots.txt and sitemap.xml."""

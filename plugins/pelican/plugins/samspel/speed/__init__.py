@@ -1,0 +1,1 @@
+"""Speed machinery: every cache of the build, kept apart from the features."""

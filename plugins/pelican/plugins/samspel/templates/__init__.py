@@ -1,0 +1,1 @@
+"""Jinja filters and the gettext shortcut the theme's templates use."""
