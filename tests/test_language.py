@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from helpers import REPO, run_build, write_content
-
 from pelican.plugins.samspel.check.language import (
     MIN_GAP,
     Judge,
@@ -18,7 +16,12 @@ from pelican.plugins.samspel.check.language import (
     prose_words,
 )
 from pelican.plugins.samspel.check.problems import Problem
-from pelican.plugins.samspel.check.runner import CheckContext, check_content, content_files, read_item
+from pelican.plugins.samspel.check.runner import (
+    CheckContext,
+    check_content,
+    content_files,
+    read_item,
+)
 
 COMPANIES = """\
 - id: kulturforetaget-ab

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import gzip
 import re
-import sys
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, Build
-
 from pelican.plugins.samspel.progress.generator import load_companies
 
 BUDGET = 14 * 1024

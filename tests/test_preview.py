@@ -30,10 +30,6 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from helpers import PUBLISH_SETTINGS, REPO, ROOT_OF, write_content
-from PIL import Image
-from site_fixture import COMPLETE_SITE
-
-from tools.browser import chromium_missing_message, free_port, launch
 from pelican.plugins.samspel.commands.preview import (
     AddressMover,
     PreviewAddressError,
@@ -41,6 +37,10 @@ from pelican.plugins.samspel.commands.preview import (
     preview_addresses,
 )
 from pelican.plugins.samspel.commands.serve import SiteHandler
+from PIL import Image
+from site_fixture import COMPLETE_SITE
+
+from tools.browser import chromium_missing_message, free_port, launch
 
 EPOCH = 1_764_676_800
 PREFIX = "/pr-7/"
@@ -71,7 +71,13 @@ def picture_content(root: Path) -> Path:
 
 def run_preview_build(output: Path, content: Path, *options: str) -> subprocess.CompletedProcess:
     """``samspel build`` with the publish settings and preview ``options``, as make does."""
-    command = [sys.executable, "-m", "pelican.plugins.samspel.commands.build", "--settings", str(PUBLISH_SETTINGS)]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican.plugins.samspel.commands.build",
+        "--settings",
+        str(PUBLISH_SETTINGS),
+    ]
     command += ["--output", str(output), "--content", str(content)]
     command += ["--cache", str(output.parent / "build-cache"), *options]
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH), COLUMNS="250")

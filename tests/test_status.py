@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO, write_content
-
 from pelican.plugins.samspel.commands import status
 
 #: the build's "today" for every run: after the project's end (2026-12-02)
@@ -123,7 +122,14 @@ def make_status(content: Path, lang: str | None, *args: str) -> subprocess.Compl
     if lang is not None:
         env["LANG"] = lang
     return subprocess.run(
-        [sys.executable, "-m", "pelican.plugins.samspel.commands.status", "--content", str(content), *args],
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.samspel.commands.status",
+            "--content",
+            str(content),
+            *args,
+        ],
         cwd=REPO,
         env=env,
         capture_output=True,

@@ -52,6 +52,7 @@ from .messages import (
     PRECISION_NAMES,
     language_of,
     quoted,
+    site_part,
 )
 from .pictures import image_problems
 from .problems import Problem

@@ -15,7 +15,6 @@ from itertools import chain, count
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .language import language_rules
 from ..content.contract import (
     ADDRESS_FIELD,
     COUNTRY_TIMEZONES,
@@ -32,6 +31,7 @@ from ..content.contract import (
 from ..content.index import ContentItem
 from ..sites.generator import other_language
 from .file_rules import is_placeholder, slugify
+from .language import language_rules
 from .messages import ABSENT, FILE_FIELD, language_of, quoted, site_part
 from .problems import Problem
 

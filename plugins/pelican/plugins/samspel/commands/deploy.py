@@ -21,7 +21,7 @@ those addresses, and it has no sitemap.xml or robots.txt. Each target is then
 the pull request's own folder, ``…/pr-<number>``; ``remove`` deletes both when
 the pull request is closed, and refuses any folder not named so.
 
-Usage: samspel deploy | samspel rollback | samspel remove-preview [--output output] [--settings publishconf.py]
+Usage: samspel deploy|rollback|remove-preview [--output output] [--settings publishconf.py]
        [--preview-se URL --preview-no URL]
 """
 
