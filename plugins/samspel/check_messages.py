@@ -232,10 +232,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "den ene filen nytt navn (begge språkfilene).",
     },
     "translations-differ": {
-        "sv": "Här står {value}, men i den norska versionen ({other_path}) står {other_value}. "
-        "{field} gäller båda språken: skriv samma värde i båda filerna.",
-        "nb": "Her står {value}, men i den svenske versjonen ({other_path}) står {other_value}. "
-        "{field} gjelder begge språk: skriv samme verdi i begge filene.",
+        "sv": "Fältet {field} gäller båda språken, men språkfilerna säger olika: i {this_path} står "
+        "{value}, i {other_path} står {other_value}. {changed} Skriv det som stämmer i båda "
+        "filerna, till exempel {example} i båda.",
+        "nb": "Feltet {field} gjelder begge språk, men språkfilene sier forskjellige ting: i {this_path} står "
+        "{value}, i {other_path} står {other_value}. {changed} Skriv det som stemmer i begge "
+        "filene, for eksempel {example} i begge.",
     },
     "missing-translation": {
         "sv": "Det finns ingen norsk version ({other_path}), så detta visas bara på "
@@ -649,6 +651,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         '{when}, er over. Nettstedet viser den som "Var planlagt til {when}". Skriv hva som '
         "skjedde: status: scheduled hvis den ble gjennomført, status: cancelled hvis den ble "
         "avlyst, eller status: postponed hvis den ble utsatt uten ny dato.",
+    },
+    # issue 16: the check and the build agree on what is content
+    "wrong-folder": {
+        "sv": "Det här ser ut som {kind}: flytta filen till {folder}. Den ligger i {here}, men "
+        "har {fields}, som bara {kind} har. Flytta den norska versionen också (om den finns), "
+        "så att båda språkfilerna ligger i {folder}, till exempel {folder}{name}.",
+        "nb": "Dette ser ut som {kind}: flytt filen til {folder}. Den ligger i {here}, men har "
+        "{fields}, som bare {kind} har. Flytt den svenske versjonen også (hvis den finnes), "
+        "slik at begge språkfilene ligger i {folder}, for eksempel {folder}{name}.",
+    },
+    "wrong-folder/unknown": {
+        "sv": "Filen {name} är en text, men den ligger i {here}, där inga texter publiceras "
+        "(content/bilder/ är för bilder och content/data/ för companies.yaml). Flytta filen "
+        "till den mapp som passar: content/aktiviteter/, content/initiativ/, content/nyheter/ "
+        "eller content/sidor/, till exempel content/sidor/{name}.",
+        "nb": "Filen {name} er en tekst, men den ligger i {here}, der ingen tekster publiseres "
+        "(content/bilder/ er for bilder og content/data/ for companies.yaml). Flytt filen til "
+        "mappen som passer: content/aktiviteter/, content/initiativ/, content/nyheter/ eller "
+        "content/sidor/, for eksempel content/sidor/{name}.",
+    },
+}
+
+#: which file of a pair changed last (``[translations-differ]``), from Git or the files' times
+CHANGE_NOTES: dict[str, dict[str, str]] = {
+    "committed": {
+        "sv": "Senast ändrad är {path}, {day}.",
+        "nb": "Sist endret er {path}, {day}.",
+    },
+    "uncommitted": {
+        "sv": "Senast ändrad är {path}, som har ändringar som inte är sparade i git än.",
+        "nb": "Sist endret er {path}, som har endringer som ikke er lagret i git ennå.",
+    },
+    "disk": {
+        "sv": "Senast ändrad är {path}, {day}.",
+        "nb": "Sist endret er {path}, {day}.",
+    },
+    "same": {
+        "sv": "Båda filerna ändrades senast samtidigt, {day}.",
+        "nb": "Begge filene ble sist endret samtidig, {day}.",
     },
 }
 

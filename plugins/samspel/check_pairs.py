@@ -15,7 +15,7 @@ from itertools import chain, count
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .check_messages import ABSENT, FILE_FIELD, language_of, quoted, site_part
+from .check_messages import ABSENT, CHANGE_NOTES, FILE_FIELD, language_of, quoted, site_part
 from .check_rules import is_placeholder, slugify
 from .content_index import ContentItem
 from .contract import (
@@ -27,6 +27,7 @@ from .contract import (
     SLUG_PATTERN,
     address_of,
     countries_of,
+    known_fields,
     parse_bound,
     site_part_at,
 )
@@ -115,37 +116,73 @@ def _facts(item: ContentItem) -> dict[str, tuple[object, bool, object]]:
     return facts
 
 
+def _written(name: str, data: object) -> str:
+    """A value as it is written in a file: ``start: 2025-03-14``, ``companies: [a, b]``."""
+    if isinstance(data, list):
+        return f"{name}: [" + ", ".join(str(entry) for entry in data) + "]"
+    return f"{name}: {str(data).strip()}"
+
+
+def _differ_problem(
+    name: str, first: ContentItem, second: ContentItem, context: CheckContext
+) -> Problem:
+    """One ``[translations-differ]`` for a fact two files disagree on, on the one changed last.
+
+    The file changed last is most likely the one being worked on: in a pull request
+    it is the one changed, so GitHub shows the annotation there, in the language of
+    whoever just edited it. When both changed at once (one commit), the Swedish one.
+    """
+    first_change, second_change = context.change(first.path), context.change(second.path)
+    if first_change == second_change or second_change < first_change:
+        newer, older, change = first, second, first_change
+    else:
+        newer, older, change = second, first, second_change
+    lang = language_of(newer.lang)
+    mine, theirs = newer.fields.get(name), older.fields.get(name)
+    mine_data = mine.data if mine is not None else None
+    their_data = theirs.data if theirs is not None else None
+    note = "same" if first_change == second_change else change.source
+    changed = CHANGE_NOTES[note][lang].format(path=context.relative(newer.path), day=change.day)
+    example_data = mine_data if _comparable(name, mine_data) is not None else their_data
+    return context.report(
+        newer,
+        name,
+        "translations-differ",
+        line=mine.line if mine is not None else 1,
+        this_path=context.relative(newer.path),
+        value=_shown(mine_data, newer.lang),
+        other_path=context.relative(older.path),
+        other_value=_shown(their_data, newer.lang),
+        changed=changed,
+        example=_written(name, example_data),
+    )
+
+
 def translations_differ(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
-    """``[translations-differ]``: both language files of an item state the same facts."""
+    """``[translations-differ]``: both language files of an item state the same facts.
+
+    One problem per fact, naming both files and both values, on the file changed
+    last (:func:`_differ_problem`); only the facts of the item's kind are compared
+    (``status`` on a page is an unknown key, not a fact of the page).
+    """
     by_key = {(item.section, item.slug, item.lang): item for item in items}
-    facts: dict[tuple[str, str, str], dict[str, tuple[object, bool, object]]] = {}
-
-    def facts_of(key: tuple[str, str, str]) -> dict[str, tuple[object, bool, object]]:
-        if key not in facts:
-            facts[key] = _facts(by_key[key])
-        return facts[key]
-
+    first_lang, second_lang = LANGUAGES
     for item in items:
-        other_key = (item.section, item.slug, other_language(item.lang))
-        other = by_key.get(other_key)
+        if item.lang != first_lang:
+            continue
+        other = by_key.get((item.section, item.slug, second_lang))
         if other is None:
             continue
-        mine_facts = facts_of((item.section, item.slug, item.lang))
-        their_facts = facts_of(other_key)
+        mine_facts, their_facts = _facts(item), _facts(other)
+        known = known_fields(item.kind)
         for name in SHARED_FIELDS:
-            mine_data, mine_placeholder, mine = mine_facts[name]
-            their_data, their_placeholder, theirs = their_facts[name]
-            if mine_placeholder or their_placeholder:
+            if name not in known:
                 continue
-            if mine != theirs:
-                yield context.report(
-                    item,
-                    name,
-                    "translations-differ",
-                    value=_shown(mine_data, item.lang),
-                    other_value=_shown(their_data, item.lang),
-                    other_path=context.relative(other.path),
-                )
+            _mine_data, mine_placeholder, mine = mine_facts[name]
+            _their_data, their_placeholder, theirs = their_facts[name]
+            if mine_placeholder or their_placeholder or mine == theirs:
+                continue
+            yield _differ_problem(name, item, other, context)
 
 
 def missing_translations(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from .check_folders import misplaced_kind, wrong_folder
 from .check_html import html
 from .check_messages import (
     EXAMPLES,
@@ -94,7 +95,13 @@ def _empty(data: object) -> bool:
 
 
 def required_fields(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[missing-field]``: every required field of the item's kind is there and not empty."""
+    """``[missing-field]``: every required field of the item's kind is there and not empty.
+
+    Not for a file in the wrong folder: its fields are another kind's, and
+    ``[wrong-folder]`` says where it belongs (the fields are checked there).
+    """
+    if misplaced_kind(item) is not None:
+        return
     lang = language_of(item.lang)
     for name in FIELDS[item.kind][0]:
         value = item.fields.get(name)
@@ -130,7 +137,10 @@ def unknown_keys(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
     """``[unknown-key]`` (warning): a key no template reads, most likely a typo.
 
     ``[key-case]`` (error) instead when the key is a known one with a capital letter.
+    Not for a file in the wrong folder, whose every field would be "unknown" here.
     """
+    if misplaced_kind(item) is not None:
+        return
     known = known_fields(item.kind)
     lang = language_of(item.lang)
     kind = KIND_NAMES[item.kind][lang]
@@ -423,6 +433,7 @@ def pictures(item: ContentItem, context: CheckContext) -> Iterable[Problem]:
 
 
 ITEM_RULES: list[Rule] = [
+    wrong_folder,
     required_fields,
     reserved_keys,
     unknown_keys,
