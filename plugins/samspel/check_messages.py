@@ -232,12 +232,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "den ene filen nytt navn (begge språkfilene).",
     },
     "translations-differ": {
-        "sv": "Fältet {field} gäller båda språken, men språkfilerna säger olika: i {this_path} står "
-        "{value}, i {other_path} står {other_value}. {changed} Skriv det som stämmer i båda "
-        "filerna, till exempel {example} i båda.",
-        "nb": "Feltet {field} gjelder begge språk, men språkfilene sier forskjellige ting: i {this_path} står "
-        "{value}, i {other_path} står {other_value}. {changed} Skriv det som stemmer i begge "
-        "filene, for eksempel {example} i begge.",
+        "sv": "Fältet {field} gäller båda språken, men språkfilerna säger olika: i {this_path} "
+        "står {value}, i {other_path} står {other_value}. {changed} Skriv det som stämmer i "
+        "båda filerna, till exempel {example} i båda.",
+        "nb": "Feltet {field} gjelder begge språk, men språkfilene sier forskjellige ting: i "
+        "{this_path} står {value}, i {other_path} står {other_value}. {changed} Skriv det som "
+        "stemmer i begge filene, for eksempel {example} i begge.",
     },
     "missing-translation": {
         "sv": "Det finns ingen norsk version ({other_path}), så detta visas bara på "
