@@ -9,12 +9,14 @@ languages disagree on once.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from helpers import REPO, run_build
-from test_check import BASE, CASES, Link, activity, found, run_check
+from test_check import BASE, CASES, Link, activity, both, found, run_check
 
 sys.path[:0] = [str(REPO), str(REPO / "plugins")]
 
@@ -208,3 +210,183 @@ def test_a_page_in_initiativ_or_an_initiative_in_sidor_is_left_alone(tmp_path: P
     )
     assert [p for p in problems if p.code == "wrong-folder"] == []
     assert [p.code for p in problems if p.severity == "error"] == ["missing-field"] * 2
+
+
+# -- the nearest existing name ------------------------------------------------------------
+
+INITIATIVES = {
+    f"initiativ/{slug}.{lang}.md": f"---\ntitle: {slug}\nsummary: S\n---\nT\n"
+    for slug in ("berattarnatverket", "gemensam-affarsutveckling", "nordic-soundscapes-utbyte")
+    for lang in LANGS
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_misspelt_initiative_is_offered_the_nearest_one(tmp_path: Path, lang: str) -> None:
+    """Not the first two in alphabetical order (``berattarnatverket``)."""
+    files = {**INITIATIVES, f"aktiviteter/kafe.{lang}.md": activity(lang)}
+    files[f"aktiviteter/kafe.{lang}.md"] = activity(lang, initiative="nordic-soundscape")
+    (problem,) = [p for p in run_check(tmp_path, files) if p.code == "unknown-initiative"]
+    assert (str(problem.path), problem.line) == (f"content/aktiviteter/kafe.{lang}.md", 9)
+    words = {
+        "sv": 'Det finns inget initiativ som heter "nordic-soundscape". Menade du '
+        "nordic-soundscapes-utbyte? Skriv initiative: nordic-soundscapes-utbyte (filnamnet i "
+        "content/initiativ/ utan .sv.md), eller ta bort raden.",
+        "nb": 'Det finnes ikke noe initiativ som heter "nordic-soundscape". Mente du '
+        "nordic-soundscapes-utbyte? Skriv initiative: nordic-soundscapes-utbyte (filnavnet i "
+        "content/initiativ/ uten .nb.md), eller fjern linjen.",
+    }
+    assert problem.message == words[lang]
+    assert "berattarnatverket" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("lang", "field", "written", "words"),
+    [
+        ("sv", "companies", "[kulturforetaget]", "Menade du kulturforetaget-ab? Skriv id:t"),
+        ("nb", "companies", "[kulturbedrift-as]", "Mente du kulturbedriften-as? Skriv id-en"),
+        ("sv", "type", "workshops", "Menade du workshop? Skriv type: workshop, eller en av:"),
+        ("nb", "type", "seminarium", "Mente du seminar? Skriv type: seminar, eller en av:"),
+        ("sv", "country", "se", "Menade du SE? Skriv country: SE, med stora bokstäver"),
+        ("nb", "country", "No", "Mente du NO? Skriv country: NO, med store bokstaver"),
+    ],
+)
+def test_a_misspelt_company_type_or_country_is_offered_the_nearest_one(
+    tmp_path: Path, lang: str, field: str, written: str, words: str
+) -> None:
+    problems = run_check(
+        tmp_path, {f"aktiviteter/kafe.{lang}.md": activity(lang, **{field: written})}
+    )
+    mine = [p for p in problems if p.code.startswith("unknown-")]
+    assert [(p.field, str(p.path)) for p in mine] == [
+        (field, f"content/aktiviteter/kafe.{lang}.md")
+    ]
+    assert words in mine[0].message, mine[0].message
+
+
+def test_a_name_near_nothing_is_offered_examples_not_a_guess(tmp_path: Path) -> None:
+    problems = run_check(tmp_path, both(initiative="xyz", type="konsert"))
+    by_code = {p.code: p.message for p in problems if str(p.path).endswith(".sv.md")}
+    assert "Menade du" not in by_code["unknown-initiative"]
+    assert "(berattarnatverket)" in by_code["unknown-initiative"]
+    assert "Menade du" not in by_code["unknown-type"]
+
+
+# -- a slug suggestion renames both files alike -------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bad_file_name_is_renamed_alike_in_both_files(tmp_path: Path, lang: str) -> None:
+    files = {
+        "aktiviteter/kafe.sv.md": None,
+        "aktiviteter/kafe.nb.md": None,
+        "aktiviteter/Berättarkafé-på-Jamtli.sv.md": activity("sv"),
+        "aktiviteter/Berättarkafé-på-Jamtli.nb.md": activity("nb"),
+    }
+    problems = run_check(tmp_path, files)
+    assert [p.code for p in problems] == ["bad-slug", "bad-slug"]
+    problem = problems[0 if lang == "nb" else 1]
+    other = "nb" if lang == "sv" else "sv"
+    words = {
+        "sv": "Byt namn på båda språkfilerna på samma sätt, så att de förblir ett par: "
+        '"Berättarkafé-på-Jamtli.sv.md" till berattarkafe-pa-jamtli.sv.md och '
+        "Berättarkafé-på-Jamtli.nb.md till berattarkafe-pa-jamtli.nb.md.",
+        "nb": "Gi begge språkfilene nytt navn på samme måte, slik at de forblir et par: "
+        '"Berättarkafé-på-Jamtli.nb.md" til berattarkafe-pa-jamtli.nb.md og '
+        "Berättarkafé-på-Jamtli.sv.md til berattarkafe-pa-jamtli.sv.md.",
+    }
+    assert problem.message.endswith(words[lang]), problem.message
+    assert f"berattarkafe-pa-jamtli.{other}.md" in problem.message
+
+
+def test_following_the_rename_gives_a_clean_pair_never_a_taken_name(tmp_path: Path) -> None:
+    """``Kafe`` beside ``kafe``: both files are told ``kafe-2``, as address-taken says."""
+    problems = run_check(
+        tmp_path / "a",
+        {"aktiviteter/Kafe.sv.md": activity("sv"), "aktiviteter/Kafe.nb.md": activity("nb")},
+    )
+    slugs = [p for p in problems if p.code == "bad-slug"]
+    assert all("kafe-2.sv.md" in p.message and "kafe-2.nb.md" in p.message for p in slugs)
+    taken = [p for p in problems if p.code == "address-taken"]
+    assert [p.message.endswith(f"kafe-2.{str(p.path)[-5:-3]}.md.") for p in taken] == [True, True]
+    renamed = run_check(
+        tmp_path / "b",
+        {"aktiviteter/kafe-2.sv.md": activity("sv"), "aktiviteter/kafe-2.nb.md": activity("nb")},
+    )
+    assert renamed == []
+
+
+# -- translations differ: one message, on the file changed last ----------------------------
+
+
+def git(folder: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
+
+
+def dated(folder: Path, message: str, moment: str) -> None:
+    """Commit everything in ``folder`` at ``moment`` (an ISO time), author and committer."""
+    git(folder, "add", "-A")
+    os.environ["GIT_COMMITTER_DATE"] = moment
+    try:
+        git(folder, "commit", "-q", "-m", message, "--date", moment)
+    finally:
+        del os.environ["GIT_COMMITTER_DATE"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_differ_is_one_message_on_the_file_changed_last_in_git(
+    tmp_path: Path, lang: str
+) -> None:
+    """Both files committed; then ``lang``'s start is changed in a later commit."""
+    repo = tmp_path / "repo"
+    content = lay_out(repo / "content", {})
+    git(repo, "init", "-q")
+    dated(repo, "Both files", "2025-01-10T12:00:00+01:00")
+    path = content / "aktiviteter" / f"kafe.{lang}.md"
+    path.write_text(activity(lang, start="2025-03-13 18:00"), encoding="utf-8")
+    dated(repo, "One file", "2025-02-20T12:00:00+01:00")
+    (problem,) = check_content(content, repo)
+    other = "nb" if lang == "sv" else "sv"
+    assert found([problem]) == [("translations-differ", f"content/aktiviteter/kafe.{lang}.md", 4)]
+    words = {
+        "sv": "Fältet start gäller båda språken, men språkfilerna säger olika: i "
+        'content/aktiviteter/kafe.sv.md står "2025-03-13 18:00", i '
+        'content/aktiviteter/kafe.nb.md står "2025-03-14 18:00". Senast ändrad är '
+        "content/aktiviteter/kafe.sv.md, 2025-02-20. Skriv det som stämmer i båda filerna, "
+        "till exempel start: 2025-03-13 18:00 i båda.",
+        "nb": "Feltet start gjelder begge språk, men språkfilene sier forskjellige ting: i "
+        'content/aktiviteter/kafe.nb.md står "2025-03-13 18:00", i '
+        'content/aktiviteter/kafe.sv.md står "2025-03-14 18:00". Sist endret er '
+        "content/aktiviteter/kafe.nb.md, 2025-02-20. Skriv det som stemmer i begge filene, "
+        "for eksempel start: 2025-03-13 18:00 i begge.",
+    }
+    assert problem.message == words[lang]
+    assert f"kafe.{other}.md" in problem.message
+
+    # an edit not committed yet is newer than any commit: the other file now
+    (content / "aktiviteter" / f"kafe.{other}.md").write_text(
+        activity(other, start="2025-03-12 18:00"), encoding="utf-8"
+    )
+    (problem,) = check_content(content, repo)
+    assert str(problem.path) == f"content/aktiviteter/kafe.{other}.md"
+    assert {"sv": "som inte är sparade i git än", "nb": "som ikke er lagret i git ennå"}[
+        other
+    ] in problem.message
+
+
+def test_a_pair_changed_in_one_commit_is_reported_once_on_the_swedish_file(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    content = lay_out(repo / "content", {"aktiviteter/kafe.nb.md": activity("nb", type="seminar")})
+    git(repo, "init", "-q")
+    dated(repo, "Both files", "2025-01-10T12:00:00+01:00")
+    (problem,) = check_content(content, repo)
+    assert found([problem]) == [("translations-differ", "content/aktiviteter/kafe.sv.md", 3)]
+    assert "Båda filerna ändrades senast samtidigt, 2025-01-10." in problem.message
+    assert '"workshop"' in problem.message and '"seminar"' in problem.message

@@ -671,6 +671,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mappen som passer: content/aktiviteter/, content/initiativ/, content/nyheter/ eller "
         "content/sidor/, for eksempel content/sidor/{name}.",
     },
+    "unknown-type/closest": {
+        "sv": "{value} är ingen typ av aktivitet som webbplatsen känner till. Menade du "
+        "{closest}? Skriv type: {closest}, eller en av: {allowed}.",
+        "nb": "{value} er ingen aktivitetstype nettstedet kjenner til. Mente du {closest}? "
+        "Skriv type: {closest}, eller en av: {allowed}.",
+    },
+    "unknown-country/closest": {
+        "sv": "{value} är inget land som webbplatsen känner till. Menade du {closest}? Skriv "
+        "country: {closest}, med stora bokstäver (SE för Sverige, NO för Norge, eller "
+        "country: [SE, NO] för båda).",
+        "nb": "{value} er ikke et land nettstedet kjenner til. Mente du {closest}? Skriv "
+        "country: {closest}, med store bokstaver (SE for Sverige, NO for Norge, eller "
+        "country: [SE, NO] for begge).",
+    },
+    "unknown-company/closest": {
+        "sv": "{value} finns inte i content/data/companies.yaml. Menade du {closest}? Skriv "
+        "id:t precis som det står där, till exempel companies: [{closest}], eller lägg först "
+        "till företaget i companies.yaml.",
+        "nb": "{value} finnes ikke i content/data/companies.yaml. Mente du {closest}? Skriv "
+        "id-en nøyaktig slik den står der, for eksempel companies: [{closest}], eller legg "
+        "først til bedriften i companies.yaml.",
+    },
+    "unknown-initiative/closest": {
+        "sv": "Det finns inget initiativ som heter {value}. Menade du {closest}? Skriv "
+        "initiative: {closest} (filnamnet i content/initiativ/ utan .sv.md), eller ta bort "
+        "raden.",
+        "nb": "Det finnes ikke noe initiativ som heter {value}. Mente du {closest}? Skriv "
+        "initiative: {closest} (filnavnet i content/initiativ/ uten .nb.md), eller fjern "
+        "linjen.",
+    },
+    "bad-slug/pair": {
+        "sv": "Filnamnet {value} får bara ha små bokstäver a–z, siffror och bindestreck (inga "
+        "å, ä, ö, stora bokstäver eller mellanslag). Byt namn på båda språkfilerna på samma "
+        "sätt, så att de förblir ett par: {value} till {suggestion} och {other_name} till "
+        "{other_suggestion}.",
+        "nb": "Filnavnet {value} kan bare ha små bokstaver a–z, tall og bindestrek (ingen æ, "
+        "ø, å, store bokstaver eller mellomrom). Gi begge språkfilene nytt navn på samme måte, "
+        "slik at de forblir et par: {value} til {suggestion} og {other_name} til "
+        "{other_suggestion}.",
+    },
 }
 
 #: which file of a pair changed last (``[translations-differ]``), from Git or the files' times

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, count
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .check_messages import ABSENT, CHANGE_NOTES, FILE_FIELD, language_of, quoted, site_part
-from .check_rules import is_placeholder, slugify
+from .check_names import free_slug
+from .check_rules import is_placeholder
 from .content_index import ContentItem
 from .contract import (
     COUNTRY_TIMEZONES,
     LANGUAGES,
     MOMENT_FIELDS,
-    SECTIONS,
     SHARED_FIELDS,
     SLUG_PATTERN,
     address_of,
@@ -209,20 +208,6 @@ def _address_key(lang: str, section: str, slug: str) -> tuple[str, str]:
     return lang, address
 
 
-def _free_slug(section: str, slug: str, used: set[str]) -> str:
-    """A file name the item could have instead: ``om-kalender`` for a page, else ``kafe-2``.
-
-    "om" reads the same in Swedish and Norwegian, so both language files can take it.
-    The suggestion is free: no content file in ``used`` has it and it is not the site's own.
-    """
-    base = slugify(slug)
-    first = [f"om-{base}"] if SECTIONS[section] == "page" else []
-    candidates = chain(first, (f"{base}-{number}" for number in count(2)))
-    return next(
-        name for name in candidates if name not in used and site_part_at(section, name) is None
-    )
-
-
 def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
     """``[address-taken]``: each file gets an address of its own, never one of the site's.
 
@@ -245,7 +230,7 @@ def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Probl
         if part is None and (first is None or first == (item.section, item.slug, item.lang)):
             continue
         shown = "/" + address_of(item.section, item.slug)
-        suggestion = f"{_free_slug(item.section, item.slug, used)}.{item.lang}.md"
+        suggestion = f"{free_slug(item.section, item.slug, used)}.{item.lang}.md"
         if part is not None:
             name, what = part
             yield context.report(
