@@ -534,6 +534,10 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         {"data/kafe-2.nb.md": activity("nb")},
         [("wrong-folder", "content/data/kafe-2.nb.md", 1)],
     ),
+    "the Norwegian file renamed, the Swedish not": (
+        {"aktiviteter/kafe.nb.md": None, "aktiviteter/kafe-2025.nb.md": activity("nb")},
+        [("pair-renamed", "content/aktiviteter/kafe-2025.nb.md", 1)],
+    ),
 }
 
 

@@ -390,3 +390,65 @@ def test_a_pair_changed_in_one_commit_is_reported_once_on_the_swedish_file(tmp_p
     assert found([problem]) == [("translations-differ", "content/aktiviteter/kafe.sv.md", 3)]
     assert "Båda filerna ändrades senast samtidigt, 2025-01-10." in problem.message
     assert '"workshop"' in problem.message and '"seminar"' in problem.message
+
+
+# -- a pair whose names no longer match ----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_renamed_file_of_a_pair_is_an_error_on_the_renamed_one(tmp_path: Path, lang: str) -> None:
+    """Renamed in a later commit: told to take the other's (published) name, in its language."""
+    other = "nb" if lang == "sv" else "sv"
+    repo = tmp_path / "repo"
+    content = lay_out(repo / "content", {})
+    git(repo, "init", "-q")
+    dated(repo, "The pair", "2025-01-10T12:00:00+01:00")
+    old = content / "aktiviteter" / f"kafe.{lang}.md"
+    old.rename(old.with_name(f"kafe-jamtli.{lang}.md"))
+    dated(repo, "Renamed", "2025-02-20T12:00:00+01:00")
+    problems = check_content(content, repo)
+    assert found(problems) == [("pair-renamed", f"content/aktiviteter/kafe-jamtli.{lang}.md", 1)]
+    assert problems[0].severity == "error"
+    ends = {
+        "sv": "Ge filerna samma namn före .sv.md och .nb.md: byt namn på den här filen till "
+        "content/aktiviteter/kafe.sv.md.",
+        "nb": "Gi filene samme navn foran .sv.md og .nb.md: gi denne filen nytt navn, "
+        "content/aktiviteter/kafe.nb.md.",
+    }
+    assert problems[0].message.endswith(ends[lang]), problems[0].message
+    assert f"content/aktiviteter/kafe.{other}.md" in problems[0].message
+
+
+def test_files_with_other_names_and_other_facts_are_two_items(tmp_path: Path) -> None:
+    """Only in Swedish and only in Norwegian, unlike names, unlike facts: two warnings."""
+    problems = run_check(
+        tmp_path,
+        {
+            "aktiviteter/kafe.sv.md": None,
+            "aktiviteter/fika.sv.md": activity("sv", start="2024-01-01", end=None),
+        },
+    )
+    assert [(p.code, p.severity) for p in problems] == [("missing-translation", "warning")] * 2
+
+
+def test_a_page_pair_with_other_names_stays_a_warning(tmp_path: Path) -> None:
+    """A page has no shared facts to compare: each file is a page of its own site."""
+    problems = run_check(
+        tmp_path,
+        {
+            "sidor/om.sv.md": "---\ntitle: Om\n---\nT\n",
+            "sidor/om-oss.nb.md": "---\ntitle: Om\n---\nT\n",
+        },
+    )
+    assert [p.code for p in problems] == ["missing-translation"] * 2
+
+
+def test_the_same_facts_under_unlike_names_are_one_item(tmp_path: Path) -> None:
+    problems = run_check(
+        tmp_path,
+        {
+            "nyheter/rapport.sv.md": "---\ntitle: R\ndate: 2024-03\nsummary: S\n---\nT\n",
+            "nyheter/delrapport-1.nb.md": "---\ntitle: R\ndate: 2024-03\nsummary: S\n---\nT\n",
+        },
+    )
+    assert found(problems) == [("pair-renamed", "content/nyheter/delrapport-1.nb.md", 1)]

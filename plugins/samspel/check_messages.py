@@ -711,6 +711,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "slik at de forblir et par: {value} til {suggestion} og {other_name} til "
         "{other_suggestion}.",
     },
+    "pair-renamed": {
+        "sv": "Den här filen och {other_path} verkar vara samma sak på två språk, men "
+        "filnamnen skiljer sig. Då kan webbplatsen inte jämföra fakta som ska vara samma i "
+        "båda (som start, type eller date), och de två versionerna länkas inte till varandra. Ge "
+        "filerna samma namn före .sv.md och .nb.md: byt namn på den här filen till "
+        "{suggestion}.",
+        "nb": "Denne filen og {other_path} ser ut til å være det samme på to språk, men "
+        "filnavnene er forskjellige. Da kan ikke nettstedet sammenligne fakta som skal være "
+        "like i begge (som start, type eller date), og de to versjonene lenkes ikke til "
+        "hverandre. Gi filene samme navn foran .sv.md og .nb.md: gi denne filen nytt navn, "
+        "{suggestion}.",
+    },
 }
 
 #: which file of a pair changed last (``[translations-differ]``), from Git or the files' times

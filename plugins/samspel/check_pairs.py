@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .check_messages import ABSENT, CHANGE_NOTES, FILE_FIELD, language_of, quoted, site_part
-from .check_names import free_slug
+from .check_names import edit_distance, free_slug, nearest
 from .check_rules import is_placeholder
 from .content_index import ContentItem
 from .contract import (
@@ -184,9 +184,83 @@ def translations_differ(items: list[ContentItem], context: CheckContext) -> Iter
             yield _differ_problem(name, item, other, context)
 
 
+def _compared_facts(item: ContentItem) -> dict[str, object]:
+    """The shared facts of the item's kind that it states (placeholders left out)."""
+    known = known_fields(item.kind)
+    return {
+        name: comparable
+        for name, (_data, placeholder, comparable) in _facts(item).items()
+        if name in known and not placeholder and comparable is not None
+    }
+
+
+def _split_pairs(
+    items: list[ContentItem],
+) -> list[tuple[ContentItem, ContentItem]]:
+    """(Swedish, Norwegian) files that are one item whose file names no longer match.
+
+    Only items whose kind has shared facts (an activity, a news item): two files
+    of one folder, each without a partner of its own, that state the same facts
+    (the same start, the same date …), or whose names are near (one renamed,
+    ``kafe`` and ``kafe-2025``). Each file is in one pair at most, the nearest name first.
+    """
+    first_lang, second_lang = LANGUAGES
+    names = {(item.section, item.slug, item.lang) for item in items}
+    orphans = [
+        item
+        for item in items
+        if (item.section, item.slug, other_language(item.lang)) not in names
+        and any(name in SHARED_FIELDS for name in known_fields(item.kind))
+    ]
+    seconds = [item for item in orphans if item.lang == second_lang]
+    pairs: list[tuple[ContentItem, ContentItem]] = []
+    taken: set[int] = set()
+    for first in (item for item in orphans if item.lang == first_lang):
+        facts = _compared_facts(first)
+        candidates = [
+            (edit_distance(first.slug, second.slug), index, second)
+            for index, second in enumerate(seconds)
+            if second.section == first.section
+            and index not in taken
+            and (
+                (facts and _compared_facts(second) == facts)
+                or nearest(first.slug, [second.slug]) is not None
+            )
+        ]
+        if candidates:
+            _distance, index, second = min(candidates, key=lambda found: found[:2])
+            taken.add(index)
+            pairs.append((first, second))
+    return pairs
+
+
 def missing_translations(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
-    """``[missing-translation]`` (warning): the item is published in one language only."""
+    """``[missing-translation]`` (warning): the item is published in one language only.
+
+    ``[pair-renamed]`` (error) instead when the other language's file is there under
+    another name (:func:`_split_pairs`): the facts both must agree on can no longer
+    be compared, and the sites would not link the two versions. One message, on the
+    file changed last (most likely the one renamed), telling it to take the other's
+    name: that name's address is the one already published.
+    """
+    split = {id(file): pair for pair in _split_pairs(items) for file in pair}
     for item in items:
+        pair = split.get(id(item))
+        if pair is not None:
+            first, second = pair
+            if item is not first:
+                continue
+            first_change, second_change = context.change(first.path), context.change(second.path)
+            newer, older = (second, first) if first_change < second_change else (first, second)
+            yield context.report(
+                newer,
+                FILE_FIELD,
+                "pair-renamed",
+                line=1,
+                other_path=context.relative(older.path),
+                suggestion=context.content_path(newer.section, older.slug, newer.lang),
+            )
+            continue
         other = other_language(item.lang)
         if (item.section, item.slug, other) not in context.files:
             yield context.report(
