@@ -704,7 +704,7 @@ def test_make_check_reports_every_broken_file_in_one_run(tmp_path: Path) -> None
         "content/aktiviteter/kafe.sv.md:4: error: start: ",
         "content/data/companies.yaml:13: error: public: ",
         "content/nyheter/rapport.sv.md:1: error: fil: Filen är tom.",
-        "content/sidor/om.sv.md:2: error: fil: ",
+        "content/sidor/om.sv.md:2: error: title: ",
     ]
     for start in expected:
         assert any(line.startswith(start) for line in lines), (start, result.stdout)

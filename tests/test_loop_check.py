@@ -452,3 +452,77 @@ def test_the_same_facts_under_unlike_names_are_one_item(tmp_path: Path) -> None:
         },
     )
     assert found(problems) == [("pair-renamed", "content/nyheter/delrapport-1.nb.md", 1)]
+
+
+# -- YAML syntax errors in the communicator's words ---------------------------------------
+
+#: front matter lines PyYAML cannot read, one for each kind of fault it names
+BROKEN_YAML = [
+    "title: Kafé: våren",
+    'title: "Kafé',
+    "title: [a, b",
+    "title: {a: b",
+    'title: "a" b',
+    "title: a\n  b: c",
+    "title: @x",
+    "title: `x",
+    "title: |x\n  y",
+    "summary: >-x",
+    'title: "a\\q"',
+    'title: "\\x4"',
+    "title\nplace: x",
+    "title: a\n- b",
+    "title: *",
+    "title: a\n\t b: c",
+    "title: [a]]",
+    "title: ,a",
+    "title: -",
+    "title: x\n...\nplace: y",
+]
+#: words of PyYAML's and libyaml's problems that must never reach a communicator
+ENGLISH = ("mapping", "expected", "found", "allowed", "scanning", "context", "stream", "token")
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+@pytest.mark.parametrize("text", BROKEN_YAML)
+def test_every_yaml_fault_gets_a_precise_message_at_its_field(
+    text: str, loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each problem text of both parsers maps to a yaml-syntax variant; none is English."""
+    import yaml
+    from samspel import frontmatter
+    from samspel.check_messages import MESSAGES, frontmatter_problem
+
+    if loader == "python":
+        monkeypatch.setattr(frontmatter, "_LOADER", yaml.BaseLoader)
+    with pytest.raises(frontmatter.FrontMatterError) as raised:
+        frontmatter.parse_mapping(text, first_line=2)
+    error = raised.value
+    assert error.code == "yaml-syntax"
+    assert f"yaml-syntax/{error.variant}" in MESSAGES, (error.detail, error.variant)
+    for lang in LANGS:
+        problem = frontmatter_problem(Path("content/sidor/om.sv.md"), error, lang)
+        fault = text.split("\n")[error.line - 2]
+        if ":" in fault:  # shown at the field of the fault's line, not at the whole file
+            assert problem.field == fault.strip(" -\t").split(":")[0], (text, problem.field)
+        else:
+            assert problem.field == "fil"
+        assert problem.message == MESSAGES[f"yaml-syntax/{error.variant}"][lang].format()
+        assert not any(word in problem.message for word in ENGLISH), problem.message
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_yaml_syntax_error_is_shown_at_its_field_and_line_in_the_files_language(
+    tmp_path: Path, lang: str
+) -> None:
+    text = activity(lang, title="Kafé: våren")
+    (problem,) = run_check(tmp_path, {f"aktiviteter/kafe.{lang}.md": text})
+    start = {
+        "sv": f"content/aktiviteter/kafe.{lang}.md:2: error: title: Raden har ett kolon mitt i "
+        'ett värde utan citattecken. Sätt hela värdet inom citattecken: title: "Berättarkafé: '
+        'våren 2025". [yaml-syntax]',
+        "nb": f"content/aktiviteter/kafe.{lang}.md:2: error: title: Linjen har et kolon midt i "
+        'en verdi uten anførselstegn. Sett hele verdien i anførselstegn: title: "Fortellerkafé: '
+        'våren 2025". [yaml-syntax]',
+    }
+    assert problem.format() == start[lang]

@@ -723,6 +723,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hverandre. Gi filene samme navn foran .sv.md og .nb.md: gi denne filen nytt navn, "
         "{suggestion}.",
     },
+    "yaml-syntax/block": {
+        "sv": "Värdet börjar med | eller >, som gör det till ett textblock, och då får inget "
+        'mer stå på raden. Sätt hela värdet inom citattecken: summary: "> 20 deltagare", '
+        "eller skriv texten på raderna under, indragen med två mellanslag.",
+        "nb": "Verdien begynner med | eller >, som gjør den til en tekstblokk, og da kan ikke "
+        'noe mer stå på linjen. Sett hele verdien i anførselstegn: summary: "> 20 deltakere", '
+        "eller skriv teksten på linjene under, rykket inn med to mellomrom.",
+    },
+    "yaml-syntax/separator": {
+        "sv": "Här står en rad med bara --- eller ..., som avslutar fälten för tidigt. Ta bort "
+        "raden, eller skriv texten efter den andra raden med --- i stället för i ett fält.",
+        "nb": "Her står en linje med bare --- eller ..., som avslutter feltene for tidlig. Fjern "
+        "linjen, eller skriv teksten etter den andre linjen med --- i stedet for i et felt.",
+    },
 }
 
 #: which file of a pair changed last (``[translations-differ]``), from Git or the files' times
