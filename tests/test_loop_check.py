@@ -526,3 +526,52 @@ def test_a_yaml_syntax_error_is_shown_at_its_field_and_line_in_the_files_languag
         'våren 2025". [yaml-syntax]',
     }
     assert problem.format() == start[lang]
+
+
+# -- every failing target ends in the communicator's words --------------------------------
+
+
+def tool(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=REPO, capture_output=True, text=True, check=False
+    )
+
+
+def last_line(result: subprocess.CompletedProcess) -> str:
+    return (result.stdout + result.stderr).rstrip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (("--type", "konsert", "--slug", "kafe"), "TYPE='konsert': skriv en av"),
+        (("--type", "activity", "--slug", "Kafé"), "SLUG='Kafé': bara små bokstäver"),
+        (("--type", "", "--slug", ""), "TYPE='': skriv en av"),
+    ],
+)
+def test_a_failed_make_new_ends_with_what_to_type_in_both_languages(
+    tmp_path: Path, args: tuple[str, ...], problem: str
+) -> None:
+    result = tool("tools.new", *args, "--content", str(tmp_path))
+    assert result.returncode == 1
+    assert problem in result.stderr
+    assert last_line(result) == (
+        "make new: inget skrevs; skriv till exempel / ingenting ble skrevet; skriv for eksempel: "
+        "make new TYPE=activity SLUG=berattarkafe-2025"
+    )
+    assert "Traceback" not in result.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_make_check_ends_with_the_count_in_both_languages(tmp_path: Path) -> None:
+    content = lay_out(tmp_path / "content", {"sidor/kafe-2.sv.md": activity("sv")})
+    result = tool("tools.check", "--content", str(content))
+    assert result.returncode == 1
+    assert last_line(result) == "make check: 1 fel och 1 varning / 1 feil og 1 advarsel"
+
+
+def test_the_makefile_ends_a_failed_install_and_publish_in_words() -> None:
+    """Make itself then adds its own line (``make: *** … Error 1``), which it always prints."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "echo 'make: installationen misslyckades, se ovan; kör make install igen / " in makefile
+    assert "echo 'make publish: länkkontrollen hittade fel, se raderna ovan" in makefile
+    assert "/ lenkesjekken fant feil, se linjene over" in makefile
