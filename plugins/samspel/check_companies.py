@@ -18,7 +18,8 @@ from .check_messages import (
     make_problem,
     quoted,
 )
-from .check_rules import https_instead, is_web_address, key_example, known_in_lowercase, slugify
+from .check_names import slugify
+from .check_rules import https_instead, is_web_address, key_example, known_in_lowercase
 from .contract import (
     COMPANY_FIELDS_OPTIONAL,
     COMPANY_FIELDS_REQUIRED,
