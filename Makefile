@@ -57,7 +57,8 @@ help:
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || $(PY) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -e '.[test]'
+	$(PYTHON) -m pip install --quiet -e '.[test]' || { \
+	  echo 'make: installationen misslyckades, se ovan; kör make install igen / installasjonen mislyktes, se over; kjør make install igjen' >&2; exit 1; }
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -107,7 +108,8 @@ html: $(STAMP)
 
 publish: $(STAMP)
 	$(SAMSPEL) build --settings $(PUBLISHCONF) --output $(OUTPUTDIR) $(PELICANOPTS)
-	$(SAMSPEL) linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
+	$(SAMSPEL) linkcheck --settings $(PUBLISHCONF) --output $(OUTPUTDIR) || { \
+	  echo 'make publish: länkkontrollen hittade fel, se raderna ovan (BROKEN: en länk som leder ingenstans); rätta dem och kör make publish igen / lenkesjekken fant feil, se linjene over (BROKEN: en lenke som fører ingen steder); rett dem og kjør make publish igjen' >&2; exit 1; }
 
 # Previews (tools/preview.py): the publish settings with other addresses, each in its own
 # output and cache folder so that a preview never replaces or evicts the publish build.

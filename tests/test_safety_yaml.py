@@ -438,7 +438,7 @@ def test_only_one_byte_past_the_limit_is_read(
         ("companies: [a, b\nhost: x", 3, "Listan som börjar med [", "Listen som begynner med ["),
         ("companies: {a: b\nhost: x", 3, "Listan som börjar med [", "Listen som begynner med ["),
         ("place: \x07", 3, "Raden innehåller ett osynligt", "Linjen inneholder et usynlig"),
-        ("place: x\n...\nhost: y", 5, "Raden går inte att läsa", "Linjen kan ikke leses"),
+        ("place: x\n...\nhost: y", 5, "Här står en rad med bara ---", "Her står en linje med bare"),
     ],
 )
 @pytest.mark.parametrize("loader", [yaml.BaseLoader, getattr(yaml, "CBaseLoader", None)])
@@ -552,7 +552,7 @@ def test_a_company_key_with_a_capital_letter_is_an_error(tmp_path: Path) -> None
         (
             "sv",
             "---\ntitle: Kafé: våren\n---\nT\n".encode(),
-            "content/sidor/om.sv.md:2: error: fil: Raden",
+            "content/sidor/om.sv.md:2: error: title: Raden",
         ),
         ("nb", b"---\ntitle: &a x\n---\nT\n", "content/sidor/om.nb.md:2: error: fil: Verdien"),
         (

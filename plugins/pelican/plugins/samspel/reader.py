@@ -31,6 +31,7 @@ from .content.contract import (
     SOURCE_FIELD,
     address_of,
     countries_of,
+    known_fields,
     parse_bound,
     parse_moment,
     schedule_for,
@@ -125,10 +126,14 @@ class YamlMarkdownReader(MarkdownReader):
         section = path.parent.name
         kind = SECTIONS.get(section, "page")
         match = FILENAME_PATTERN.match(path.name)
+        # only the kind's own fields reach Pelican: an unknown key is only a warning of the
+        # check, and Pelican reads some itself (``status: planned`` on a page stopped the
+        # build with a traceback, ``status: draft`` hid the page without a word)
+        known = known_fields(kind)
         metadata: dict = {
             key: value
             for key, value in fields.items()
-            if key not in _RESERVED and value is not None
+            if key in known and key not in _RESERVED and value is not None
         }
         for key in _LIST_FIELDS & metadata.keys():
             if not isinstance(metadata[key], list):

@@ -17,7 +17,7 @@ from ..content.contract import (
     SLUG_PATTERN,
 )
 from ..content.frontmatter import FrontMatterError, Value, parse_mapping_list, read_limited
-from .file_rules import https_instead, is_web_address, key_example, known_in_lowercase, slugify
+from .file_rules import https_instead, is_web_address, key_example, known_in_lowercase
 from .messages import (
     EXAMPLES,
     FILE_FIELD,
@@ -26,6 +26,7 @@ from .messages import (
     make_problem,
     quoted,
 )
+from .names import slugify
 from .problems import Problem
 
 _LANG = "sv"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -43,7 +42,9 @@ from ..content.contract import (
     tentative_over,
 )
 from ..content.index import ContentItem
+from ..sites.generator import other_language
 from ..templates.formatting import schedule_text
+from .folders import misplaced_kind, wrong_folder
 from .html import html
 from .messages import (
     EXAMPLES,
@@ -54,6 +55,7 @@ from .messages import (
     quoted,
     site_part,
 )
+from .names import free_slug, nearest, slugify
 from .pictures import image_problems
 from .problems import Problem
 from .project import project_period
@@ -66,15 +68,7 @@ _DATE_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}[:.]\d{2})?$|^\d{
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}$")
 #: mailto:name@example.org, optionally ?subject=…; one address, no spaces, no second @
 _MAILTO = re.compile(r"mailto:[^@\s/?:,;]+@[^@\s/?:,;.]+(?:\.[^@\s/?:,;.]+)+(?:\?\S*)?", re.I)
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ß": "ss"})
 _STOCKHOLM = ZoneInfo(COUNTRY_TIMEZONES["SE"])
-
-
-def slugify(text: str) -> str:
-    """A file name communicators can use instead: ``Berättarkafé 2025`` -> ``berattarkafe-2025``."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATION))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "namn"
 
 
 def is_placeholder(data: object) -> bool:
@@ -98,7 +92,13 @@ def _empty(data: object) -> bool:
 
 
 def required_fields(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[missing-field]``: every required field of the item's kind is there and not empty."""
+    """``[missing-field]``: every required field of the item's kind is there and not empty.
+
+    Not for a file in the wrong folder: its fields are another kind's, and
+    ``[wrong-folder]`` says where it belongs (the fields are checked there).
+    """
+    if misplaced_kind(item) is not None:
+        return
     lang = language_of(item.lang)
     for name in FIELDS[item.kind][0]:
         value = item.fields.get(name)
@@ -134,7 +134,10 @@ def unknown_keys(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
     """``[unknown-key]`` (warning): a key no template reads, most likely a typo.
 
     ``[key-case]`` (error) instead when the key is a known one with a capital letter.
+    Not for a file in the wrong folder, whose every field would be "unknown" here.
     """
+    if misplaced_kind(item) is not None:
+        return
     known = known_fields(item.kind)
     lang = language_of(item.lang)
     kind = KIND_NAMES[item.kind][lang]
@@ -209,13 +212,30 @@ def activity_choices(item: ContentItem, context: CheckContext) -> Iterator[Probl
     for name, allowed, code in checks:
         text = text_of(item, name)
         if text is not None and text not in allowed:
-            variant = "planned" if name == "status" and text in RETIRED_STATUSES else None
+            closest = nearest(text, allowed) if name == "type" else None
+            variant = "closest" if closest else None
+            if name == "status" and text in RETIRED_STATUSES:
+                variant = "planned"
             yield context.report(
-                item, name, code, variant=variant, value=quoted(text), allowed=", ".join(allowed)
+                item,
+                name,
+                code,
+                variant=variant,
+                value=quoted(text),
+                allowed=", ".join(allowed),
+                closest=closest,
             )
     for text in _country_entries(item):
         if text not in COUNTRY_TIMEZONES:
-            yield context.report(item, "country", "unknown-country", value=quoted(text))
+            closest = nearest(text, COUNTRY_TIMEZONES)
+            yield context.report(
+                item,
+                "country",
+                "unknown-country",
+                variant="closest" if closest else None,
+                value=quoted(text),
+                closest=closest,
+            )
 
 
 def _country_entries(item: ContentItem) -> list[str]:
@@ -331,16 +351,28 @@ def references(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
         entries = value.data if isinstance(value.data, list) else [value.data]
         for entry in entries:
             if isinstance(entry, str) and entry.strip() not in context.company_ids:
-                example = ", ".join(sorted(context.company_ids)[:2]) or "-"
-                yield context.report(
-                    item, "companies", "unknown-company", value=quoted(entry), example=example
-                )
+                yield _unknown_name(item, context, "companies", entry, context.company_ids)
     initiative = text_of(item, "initiative")
     if item.kind == "activity" and initiative and initiative not in context.initiatives:
-        example = ", ".join(sorted(context.initiatives)[:2]) or "-"
-        yield context.report(
-            item, "initiative", "unknown-initiative", value=quoted(initiative), example=example
+        yield _unknown_name(item, context, "initiative", initiative, context.initiatives)
+
+
+def _unknown_name(
+    item: ContentItem, context: CheckContext, name: str, text: str, names: set[str]
+) -> Problem:
+    """``[unknown-company]`` or ``[unknown-initiative]``, offering the nearest existing name.
+
+    Without one near enough, the first two names in alphabetical order show what
+    a name looks like.
+    """
+    code = "unknown-company" if name == "companies" else "unknown-initiative"
+    closest = nearest(text, names)
+    if closest is not None:
+        return context.report(
+            item, name, code, variant="closest", value=quoted(text), closest=closest
         )
+    example = ", ".join(sorted(names)[:2]) or "-"
+    return context.report(item, name, code, value=quoted(text), example=example)
 
 
 def is_web_address(text: str) -> bool:
@@ -391,16 +423,38 @@ def registration(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
 
 
 def slug(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
-    """``[bad-slug]``: the file name becomes the address, so lowercase ASCII only."""
-    if not SLUG_PATTERN.match(item.slug):
+    """``[bad-slug]``: the file name becomes the address, so lowercase ASCII only.
+
+    The new name is free (``kafe-2`` when ``kafe`` is taken: following the message
+    must not make an ``[address-taken]``), and the same for both files of a pair,
+    which the message names together so that the pair stays a pair.
+    """
+    if SLUG_PATTERN.match(item.slug):
+        return
+    used = {slug for _section, slug, _lang in context.files} - {item.slug}
+    name = free_slug(item.section, item.slug, used, keep=True)
+    other = other_language(item.lang)
+    if (item.section, item.slug, other) not in context.files:
         yield context.report(
             item,
             FILE_FIELD,
             "bad-slug",
             line=1,
             value=quoted(item.path.name),
-            suggestion=f"{slugify(item.slug)}.{item.lang}.md",
+            suggestion=f"{name}.{item.lang}.md",
         )
+        return
+    yield context.report(
+        item,
+        FILE_FIELD,
+        "bad-slug",
+        line=1,
+        variant="pair",
+        value=quoted(item.path.name),
+        suggestion=f"{name}.{item.lang}.md",
+        other_name=f"{item.slug}.{other}.md",
+        other_suggestion=f"{name}.{other}.md",
+    )
 
 
 def body(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
@@ -459,6 +513,7 @@ def address(item: ContentItem, context: CheckContext) -> Iterator[Problem]:
 
 
 ITEM_RULES: list[Rule] = [
+    wrong_folder,
     required_fields,
     reserved_keys,
     unknown_keys,

@@ -396,7 +396,8 @@ def _same_fields(item: ContentItem, other: ContentItem, names: NameIndex) -> lis
     mine, theirs = _texts(item), _texts(other)
     same = []
     for name, text in mine.items():
-        if text is None or theirs[name] is None or text.split() != theirs[name].split():
+        their_text = theirs[name]
+        if text is None or their_text is None or text.split() != their_text.split():
             continue
         prose = " ".join(markdown_prose(text)) if name == BODY_FIELD else text
         if counted(prose_words(prose, names)) >= SAME_MIN_WORDS:

@@ -234,10 +234,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "den ene filen nytt navn (begge språkfilene).",
     },
     "translations-differ": {
-        "sv": "Här står {value}, men i den norska versionen ({other_path}) står {other_value}. "
-        "{field} gäller båda språken: skriv samma värde i båda filerna.",
-        "nb": "Her står {value}, men i den svenske versjonen ({other_path}) står {other_value}. "
-        "{field} gjelder begge språk: skriv samme verdi i begge filene.",
+        "sv": "Fältet {field} gäller båda språken, men språkfilerna säger olika: i {this_path} "
+        "står {value}, i {other_path} står {other_value}. {changed} Skriv det som stämmer i "
+        "båda filerna, till exempel {example} i båda.",
+        "nb": "Feltet {field} gjelder begge språk, men språkfilene sier forskjellige ting: i "
+        "{this_path} står {value}, i {other_path} står {other_value}. {changed} Skriv det som "
+        "stemmer i begge filene, for eksempel {example} i begge.",
     },
     "missing-translation": {
         "sv": "Det finns ingen norsk version ({other_path}), så detta visas bara på "
@@ -714,6 +716,111 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en kopi som ikke er oversatt. Oversett tittelen, sammendraget og teksten til bokmål, "
         "for eksempel title: Fortellerkafé i Steinkjer i stedet for title: Berättarkafé i "
         "Östersund.",
+    },
+    # issue 16: the check and the build agree on what is content
+    "wrong-folder": {
+        "sv": "Det här ser ut som {kind}: flytta filen till {folder}. Den ligger i {here}, men "
+        "har {fields}, som bara {kind} har. Flytta den norska versionen också (om den finns), "
+        "så att båda språkfilerna ligger i {folder}, till exempel {folder}{name}.",
+        "nb": "Dette ser ut som {kind}: flytt filen til {folder}. Den ligger i {here}, men har "
+        "{fields}, som bare {kind} har. Flytt den svenske versjonen også (hvis den finnes), "
+        "slik at begge språkfilene ligger i {folder}, for eksempel {folder}{name}.",
+    },
+    "wrong-folder/unknown": {
+        "sv": "Filen {name} är en text, men den ligger i {here}, där inga texter publiceras "
+        "(content/bilder/ är för bilder och content/data/ för companies.yaml). Flytta filen "
+        "till den mapp som passar: content/aktiviteter/, content/initiativ/, content/nyheter/ "
+        "eller content/sidor/, till exempel content/sidor/{name}.",
+        "nb": "Filen {name} er en tekst, men den ligger i {here}, der ingen tekster publiseres "
+        "(content/bilder/ er for bilder og content/data/ for companies.yaml). Flytt filen til "
+        "mappen som passer: content/aktiviteter/, content/initiativ/, content/nyheter/ eller "
+        "content/sidor/, for eksempel content/sidor/{name}.",
+    },
+    "unknown-type/closest": {
+        "sv": "{value} är ingen typ av aktivitet som webbplatsen känner till. Menade du "
+        "{closest}? Skriv type: {closest}, eller en av: {allowed}.",
+        "nb": "{value} er ingen aktivitetstype nettstedet kjenner til. Mente du {closest}? "
+        "Skriv type: {closest}, eller en av: {allowed}.",
+    },
+    "unknown-country/closest": {
+        "sv": "{value} är inget land som webbplatsen känner till. Menade du {closest}? Skriv "
+        "country: {closest}, med stora bokstäver (SE för Sverige, NO för Norge, eller "
+        "country: [SE, NO] för båda).",
+        "nb": "{value} er ikke et land nettstedet kjenner til. Mente du {closest}? Skriv "
+        "country: {closest}, med store bokstaver (SE for Sverige, NO for Norge, eller "
+        "country: [SE, NO] for begge).",
+    },
+    "unknown-company/closest": {
+        "sv": "{value} finns inte i content/data/companies.yaml. Menade du {closest}? Skriv "
+        "id:t precis som det står där, till exempel companies: [{closest}], eller lägg först "
+        "till företaget i companies.yaml.",
+        "nb": "{value} finnes ikke i content/data/companies.yaml. Mente du {closest}? Skriv "
+        "id-en nøyaktig slik den står der, for eksempel companies: [{closest}], eller legg "
+        "først til bedriften i companies.yaml.",
+    },
+    "unknown-initiative/closest": {
+        "sv": "Det finns inget initiativ som heter {value}. Menade du {closest}? Skriv "
+        "initiative: {closest} (filnamnet i content/initiativ/ utan .sv.md), eller ta bort "
+        "raden.",
+        "nb": "Det finnes ikke noe initiativ som heter {value}. Mente du {closest}? Skriv "
+        "initiative: {closest} (filnavnet i content/initiativ/ uten .nb.md), eller fjern "
+        "linjen.",
+    },
+    "bad-slug/pair": {
+        "sv": "Filnamnet {value} får bara ha små bokstäver a–z, siffror och bindestreck (inga "
+        "å, ä, ö, stora bokstäver eller mellanslag). Byt namn på båda språkfilerna på samma "
+        "sätt, så att de förblir ett par: {value} till {suggestion} och {other_name} till "
+        "{other_suggestion}.",
+        "nb": "Filnavnet {value} kan bare ha små bokstaver a–z, tall og bindestrek (ingen æ, "
+        "ø, å, store bokstaver eller mellomrom). Gi begge språkfilene nytt navn på samme måte, "
+        "slik at de forblir et par: {value} til {suggestion} og {other_name} til "
+        "{other_suggestion}.",
+    },
+    "pair-renamed": {
+        "sv": "Den här filen och {other_path} verkar vara samma sak på två språk, men "
+        "filnamnen skiljer sig. Då kan webbplatsen inte jämföra fakta som ska vara samma i "
+        "båda (som start, type eller date), och de två versionerna länkas inte till varandra. Ge "
+        "filerna samma namn före .sv.md och .nb.md: byt namn på den här filen till "
+        "{suggestion}.",
+        "nb": "Denne filen og {other_path} ser ut til å være det samme på to språk, men "
+        "filnavnene er forskjellige. Da kan ikke nettstedet sammenligne fakta som skal være "
+        "like i begge (som start, type eller date), og de to versjonene lenkes ikke til "
+        "hverandre. Gi filene samme navn foran .sv.md og .nb.md: gi denne filen nytt navn, "
+        "{suggestion}.",
+    },
+    "yaml-syntax/block": {
+        "sv": "Värdet börjar med | eller >, som gör det till ett textblock, och då får inget "
+        'mer stå på raden. Sätt hela värdet inom citattecken: summary: "> 20 deltagare", '
+        "eller skriv texten på raderna under, indragen med två mellanslag.",
+        "nb": "Verdien begynner med | eller >, som gjør den til en tekstblokk, og da kan ikke "
+        'noe mer stå på linjen. Sett hele verdien i anførselstegn: summary: "> 20 deltakere", '
+        "eller skriv teksten på linjene under, rykket inn med to mellomrom.",
+    },
+    "yaml-syntax/separator": {
+        "sv": "Här står en rad med bara --- eller ..., som avslutar fälten för tidigt. Ta bort "
+        "raden, eller skriv texten efter den andra raden med --- i stället för i ett fält.",
+        "nb": "Her står en linje med bare --- eller ..., som avslutter feltene for tidlig. Fjern "
+        "linjen, eller skriv teksten etter den andre linjen med --- i stedet for i et felt.",
+    },
+}
+
+#: which file of a pair changed last (``[translations-differ]``), from Git or the files' times
+CHANGE_NOTES: dict[str, dict[str, str]] = {
+    "committed": {
+        "sv": "Senast ändrad är {path}, {day}.",
+        "nb": "Sist endret er {path}, {day}.",
+    },
+    "uncommitted": {
+        "sv": "Senast ändrad är {path}, som har ändringar som inte är sparade i git än.",
+        "nb": "Sist endret er {path}, som har endringer som ikke er lagret i git ennå.",
+    },
+    "disk": {
+        "sv": "Senast ändrad är {path}, {day}.",
+        "nb": "Sist endret er {path}, {day}.",
+    },
+    "same": {
+        "sv": "Båda filerna ändrades senast samtidigt, {day}.",
+        "nb": "Begge filene ble sist endret samtidig, {day}.",
     },
 }
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, count
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -20,19 +19,20 @@ from ..content.contract import (
     COUNTRY_TIMEZONES,
     LANGUAGES,
     MOMENT_FIELDS,
-    SECTIONS,
     SHARED_FIELDS,
     SLUG_PATTERN,
     address_of,
     countries_of,
+    known_fields,
     parse_bound,
     site_part_at,
 )
 from ..content.index import ContentItem
 from ..sites.generator import other_language
-from .file_rules import is_placeholder, slugify
+from .file_rules import is_placeholder
 from .language import language_rules
-from .messages import ABSENT, FILE_FIELD, language_of, quoted, site_part
+from .messages import ABSENT, CHANGE_NOTES, FILE_FIELD, language_of, quoted, site_part
+from .names import edit_distance, free_slug, nearest
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -117,42 +117,152 @@ def _facts(item: ContentItem) -> dict[str, tuple[object, bool, object]]:
     return facts
 
 
+def _written(name: str, data: object) -> str:
+    """A value as it is written in a file: ``start: 2025-03-14``, ``companies: [a, b]``."""
+    if isinstance(data, list):
+        return f"{name}: [" + ", ".join(str(entry) for entry in data) + "]"
+    return f"{name}: {str(data).strip()}"
+
+
+def _differ_problem(
+    name: str, first: ContentItem, second: ContentItem, context: CheckContext
+) -> Problem:
+    """One ``[translations-differ]`` for a fact two files disagree on, on the one changed last.
+
+    The file changed last is most likely the one being worked on: in a pull request
+    it is the one changed, so GitHub shows the annotation there, in the language of
+    whoever just edited it. When both changed at once (one commit), the Swedish one.
+    """
+    first_change, second_change = context.change(first.path), context.change(second.path)
+    if first_change == second_change or second_change < first_change:
+        newer, older, change = first, second, first_change
+    else:
+        newer, older, change = second, first, second_change
+    lang = language_of(newer.lang)
+    mine, theirs = newer.fields.get(name), older.fields.get(name)
+    mine_data = mine.data if mine is not None else None
+    their_data = theirs.data if theirs is not None else None
+    note = "same" if first_change == second_change else change.source
+    changed = CHANGE_NOTES[note][lang].format(path=context.relative(newer.path), day=change.day)
+    example_data = mine_data if _comparable(name, mine_data) is not None else their_data
+    return context.report(
+        newer,
+        name,
+        "translations-differ",
+        line=mine.line if mine is not None else 1,
+        this_path=context.relative(newer.path),
+        value=_shown(mine_data, newer.lang),
+        other_path=context.relative(older.path),
+        other_value=_shown(their_data, newer.lang),
+        changed=changed,
+        example=_written(name, example_data),
+    )
+
+
 def translations_differ(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
-    """``[translations-differ]``: both language files of an item state the same facts."""
+    """``[translations-differ]``: both language files of an item state the same facts.
+
+    One problem per fact, naming both files and both values, on the file changed
+    last (:func:`_differ_problem`); only the facts of the item's kind are compared
+    (``status`` on a page is an unknown key, not a fact of the page).
+    """
     by_key = {(item.section, item.slug, item.lang): item for item in items}
-    facts: dict[tuple[str, str, str], dict[str, tuple[object, bool, object]]] = {}
-
-    def facts_of(key: tuple[str, str, str]) -> dict[str, tuple[object, bool, object]]:
-        if key not in facts:
-            facts[key] = _facts(by_key[key])
-        return facts[key]
-
+    first_lang, second_lang = LANGUAGES
     for item in items:
-        other_key = (item.section, item.slug, other_language(item.lang))
-        other = by_key.get(other_key)
+        if item.lang != first_lang:
+            continue
+        other = by_key.get((item.section, item.slug, second_lang))
         if other is None:
             continue
-        mine_facts = facts_of((item.section, item.slug, item.lang))
-        their_facts = facts_of(other_key)
+        mine_facts, their_facts = _facts(item), _facts(other)
+        known = known_fields(item.kind)
         for name in SHARED_FIELDS:
-            mine_data, mine_placeholder, mine = mine_facts[name]
-            their_data, their_placeholder, theirs = their_facts[name]
-            if mine_placeholder or their_placeholder:
+            if name not in known:
                 continue
-            if mine != theirs:
-                yield context.report(
-                    item,
-                    name,
-                    "translations-differ",
-                    value=_shown(mine_data, item.lang),
-                    other_value=_shown(their_data, item.lang),
-                    other_path=context.relative(other.path),
-                )
+            _mine_data, mine_placeholder, mine = mine_facts[name]
+            _their_data, their_placeholder, theirs = their_facts[name]
+            if mine_placeholder or their_placeholder or mine == theirs:
+                continue
+            yield _differ_problem(name, item, other, context)
+
+
+def _compared_facts(item: ContentItem) -> dict[str, object]:
+    """The shared facts of the item's kind that it states (placeholders left out)."""
+    known = known_fields(item.kind)
+    return {
+        name: comparable
+        for name, (_data, placeholder, comparable) in _facts(item).items()
+        if name in known and not placeholder and comparable is not None
+    }
+
+
+def _split_pairs(
+    items: list[ContentItem],
+) -> list[tuple[ContentItem, ContentItem]]:
+    """(Swedish, Norwegian) files that are one item whose file names no longer match.
+
+    Only items whose kind has shared facts (an activity, a news item): two files
+    of one folder, each without a partner of its own, that state the same facts
+    (the same start, the same date …), or whose names are near (one renamed,
+    ``kafe`` and ``kafe-2025``). Each file is in one pair at most, the nearest name first.
+    """
+    first_lang, second_lang = LANGUAGES
+    names = {(item.section, item.slug, item.lang) for item in items}
+    orphans = [
+        item
+        for item in items
+        if (item.section, item.slug, other_language(item.lang)) not in names
+        and any(name in SHARED_FIELDS for name in known_fields(item.kind))
+    ]
+    seconds = [item for item in orphans if item.lang == second_lang]
+    pairs: list[tuple[ContentItem, ContentItem]] = []
+    taken: set[int] = set()
+    for first in (item for item in orphans if item.lang == first_lang):
+        facts = _compared_facts(first)
+        candidates = [
+            (edit_distance(first.slug, second.slug), index, second)
+            for index, second in enumerate(seconds)
+            if second.section == first.section
+            and index not in taken
+            and (
+                (facts and _compared_facts(second) == facts)
+                or nearest(first.slug, [second.slug]) is not None
+            )
+        ]
+        if candidates:
+            _distance, index, second = min(candidates, key=lambda found: found[:2])
+            taken.add(index)
+            pairs.append((first, second))
+    return pairs
 
 
 def missing_translations(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
-    """``[missing-translation]`` (warning): the item is published in one language only."""
+    """``[missing-translation]`` (warning): the item is published in one language only.
+
+    ``[pair-renamed]`` (error) instead when the other language's file is there under
+    another name (:func:`_split_pairs`): the facts both must agree on can no longer
+    be compared, and the sites would not link the two versions. One message, on the
+    file changed last (most likely the one renamed), telling it to take the other's
+    name: that name's address is the one already published.
+    """
+    split = {id(file): pair for pair in _split_pairs(items) for file in pair}
     for item in items:
+        pair = split.get(id(item))
+        if pair is not None:
+            first, second = pair
+            if item is not first:
+                continue
+            first_change, second_change = context.change(first.path), context.change(second.path)
+            newer, older = (second, first) if first_change < second_change else (first, second)
+            yield context.report(
+                newer,
+                FILE_FIELD,
+                "pair-renamed",
+                line=1,
+                other_path=context.relative(older.path),
+                suggestion=context.content_path(newer.section, older.slug, newer.lang),
+            )
+            continue
         other = other_language(item.lang)
         if (item.section, item.slug, other) not in context.files:
             yield context.report(
@@ -179,20 +289,6 @@ def _own_slug(item: ContentItem) -> str:
     value = item.fields.get(ADDRESS_FIELD)
     text = value.data.strip() if value is not None and isinstance(value.data, str) else ""
     return text if SLUG_PATTERN.match(text) else item.slug
-
-
-def _free_slug(section: str, slug: str, used: set[str]) -> str:
-    """A file name the item could have instead: ``om-kalender`` for a page, else ``kafe-2``.
-
-    "om" reads the same in Swedish and Norwegian, so both language files can take it.
-    The suggestion is free: no content file in ``used`` has it and it is not the site's own.
-    """
-    base = slugify(slug)
-    first = [f"om-{base}"] if SECTIONS[section] == "page" else []
-    candidates = chain(first, (f"{base}-{number}" for number in count(2)))
-    return next(
-        name for name in candidates if name not in used and site_part_at(section, name) is None
-    )
 
 
 def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Problem]:
@@ -226,7 +322,7 @@ def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Probl
         ]
         if part is None and not clashes:
             continue
-        suggestion = f"{_free_slug(item.section, item.slug, used)}.{item.lang}.md"
+        suggestion = f"{free_slug(item.section, item.slug, used)}.{item.lang}.md"
         if part is not None:
             shown = "/" + address_of(item.section, item.slug)
             name, what = part

@@ -32,6 +32,8 @@ from ..progress.phases import DEFAULT_PERIOD, ProjectPeriod
 from ..today import build_moment
 from .companies import check_companies
 from .file_rules import ITEM_RULES
+from .folders import not_content_folder_problems
+from .history import Change, ChangeHistory
 from .messages import FILE_FIELD, frontmatter_problem, make_problem
 from .pair_rules import COLLECTION_RULES, WARNING_ONLY_RULES
 from .problems import Problem
@@ -62,6 +64,8 @@ class CheckContext:
     now: datetime = field(default_factory=build_moment)
     #: what :meth:`relative` answered, for this check only
     _shown: dict[Path, PurePosixPath] = field(default_factory=dict, init=False, repr=False)
+    #: when each file last changed, asked of Git only when a message needs it
+    _history: ChangeHistory | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # resolved once, here: the paths shown are then made from the walk's own paths as
@@ -85,6 +89,12 @@ class CheckContext:
             if absolute.startswith(prefix):
                 return PurePosixPath(absolute[len(prefix) :])
         return PurePosixPath(absolute)
+
+    def change(self, path: Path) -> Change:
+        """When ``path`` last changed (Git, else the file's time): which of a pair is newer."""
+        if self._history is None:
+            self._history = ChangeHistory(self.content_root)
+        return self._history.change(path)
 
     def content_path(self, section: str, slug: str, lang: str) -> PurePosixPath:
         return self.relative(self.content_root / section / f"{slug}.{lang}.md")
@@ -210,7 +220,7 @@ def _library_problems(tree: ContentTree, context: CheckContext) -> list[Problem]
         make_problem(context.relative(path), 1, FILE_FIELD, "not-a-picture", "sv", value=path.name)
         for path in tree.library
         if not path.name.lower().endswith(IMAGE_SUFFIXES)
-    ]
+    ]  # a Markdown file there is in tree.misplaced: wrong-folder names the folder it fits
 
 
 def check_content(
@@ -231,6 +241,7 @@ def check_content(
     context.pictures = _PictureMemo(tree)
     problems = link_problems(tree.links, context.relative)
     problems += _library_problems(tree, context)
+    problems += not_content_folder_problems(tree.misplaced, context)
     companies = content_root / DATA_SECTION / COMPANIES_FILE
     if not tree.through_link(companies) and companies.is_file():
         ids, company_problems = check_companies(companies, context.relative(companies))

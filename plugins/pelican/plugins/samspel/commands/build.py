@@ -289,10 +289,10 @@ def build(
     if refuse_links(content_root):
         return 1
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
-    compile_catalogues()
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:
+        compile_catalogues()  # in the try: a broken catalogue ends in words too, not a traceback
         settings = pelican_settings(settings_file, staging, content, cache, preview)
         from .check import project_of  # imported late, as in content_is_valid
 

@@ -282,6 +282,13 @@ def render(kind: str, lang: str) -> str:
     return "\n".join(lines)
 
 
+#: the last line of a failed ``make new``, in Swedish and Norwegian: what to type instead
+EXAMPLE = (
+    "make new: inget skrevs; skriv till exempel / ingenting ble skrevet; skriv for eksempel: "
+    "make new TYPE=activity SLUG=berattarkafe-2025"
+)
+
+
 class NewItemError(ValueError):
     """The kind or name is wrong, or a file exists already (message in sv and nb)."""
 
@@ -319,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = create(args.content, args.type, args.slug)
     except NewItemError as error:
         print(f"make new: {error}", file=sys.stderr)
-        print("  make new TYPE=activity SLUG=berattarkafe-2025", file=sys.stderr)
+        print(EXAMPLE, file=sys.stderr)  # the last line, in words, never a bare command
         return 1
     for path in paths:
         print(f"make new: {path}")

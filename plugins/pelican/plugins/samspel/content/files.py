@@ -22,7 +22,7 @@ import fnmatch
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
@@ -75,6 +75,9 @@ class ContentTree:
     library: list[Path]
     #: every symbolic link, at any depth, skipped name or not (none may exist)
     links: list[Path]
+    #: Markdown files in bilder/ or data/: never published, so the check names each one
+    #: (a text put there by mistake would otherwise vanish from the site without a word)
+    misplaced: list[Path] = field(default_factory=list)
 
     @cached_property
     def _link_texts(self) -> frozenset[str]:
@@ -127,6 +130,7 @@ def walk(content_root: Path, *, links_only: bool = False) -> ContentTree:
     markdown: list[tuple[str, ...]] = []
     library: list[tuple[str, ...]] = []
     links: list[tuple[str, ...]] = []
+    misplaced: list[tuple[str, ...]] = []
 
     def visit(folder: str, parts: tuple[str, ...], skipped: bool) -> None:
         try:
@@ -149,6 +153,8 @@ def walk(content_root: Path, *, links_only: bool = False) -> ContentTree:
                 visit(entry.path, here, hidden)
             elif hidden or not entry.is_file(follow_symlinks=False):
                 continue
+            elif parts and parts[0] in NOT_CONTENT and is_markdown(name):
+                misplaced.append(here)
             elif parts and parts[0] == LIBRARY:
                 library.append(here)
             elif not (parts and parts[0] in NOT_CONTENT) and is_markdown(name):
@@ -162,7 +168,9 @@ def walk(content_root: Path, *, links_only: bool = False) -> ContentTree:
     def paths(found: list[tuple[str, ...]]) -> list[Path]:
         return [content_root.joinpath(*parts) for parts in sorted(found)]
 
-    return ContentTree(content_root, paths(markdown), paths(library), paths(links))
+    return ContentTree(
+        content_root, paths(markdown), paths(library), paths(links), paths(misplaced)
+    )
 
 
 def symbolic_links(content_root: Path) -> list[Path]:

@@ -208,7 +208,31 @@ _PROBLEM_VARIANTS = (
     ("expected <block end>", "indent"),
     ("entries are not allowed", "indent"),
     ("expected <block mapping end>", "indent"),
+    ("expected '-' indicator", "indent"),
+    ("comment or", "block"),  # ``summary: >x``: after | or > only a comment or a line break
+    ("chomping or indentation", "block"),
+    ("document indicator", "separator"),
+    ("document separator", "separator"),
+    ("document start", "separator"),
+    ("hexdecimal number", "escape"),
+    ("escape sequence", "escape"),
+    ("node content", "special"),
+    ("expected alphabetic or numeric", "special"),
+    ("found unexpected ':'", "colon"),
 )
+#: ``key:`` at the start of a line, for the field a syntax error is shown at
+_FAULT_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:")
+
+
+def _key_on(lines: list[str], line: int) -> str | None:
+    """The field named at the start of the fault's line (``title`` in ``title: Kafé: våren``).
+
+    A syntax error is then shown at that field, as every other problem of a
+    field is, instead of at the whole file.
+    """
+    text = lines[line] if 0 <= line < len(lines) else ""
+    match = _FAULT_KEY.match(text)
+    return match.group(1) if match else None
 
 
 def _variant(error: yaml.MarkedYAMLError, lines: list[str], line: int) -> str | None:
@@ -246,7 +270,8 @@ def _syntax_error(error: yaml.YAMLError, text: str, first_line: int) -> FrontMat
         variant, detail = "control", str(error.reason)
     else:
         line, variant, detail = 0, None, str(error)
-    return FrontMatterError("yaml-syntax", first_line + line, detail, variant=variant)
+    field = _key_on(lines, line)
+    return FrontMatterError("yaml-syntax", first_line + line, detail, variant=variant, field=field)
 
 
 def _refuse(event: yaml.NodeEvent, line: int, depth: int) -> None:
