@@ -160,6 +160,11 @@ test: $(STAMP) test-tools
 test-fast: $(STAMP)
 	$(VENV)/bin/pytest -m unit
 
+# After a change of the output that is meant: rebuild the golden site (tests/test_golden.py)
+# into tests/output/golden/, then review `git diff --stat tests/output/golden` and commit it.
+golden: $(STAMP)
+	$(VENV)/bin/pytest tests/test_golden.py --update-golden
+
 clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache
 

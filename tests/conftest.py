@@ -101,6 +101,15 @@ def layer_of(item: pytest.Function) -> str:
     return "unit"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-golden``: write the built golden site over tests/output/golden/ (make golden)."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="replace tests/output/golden/ with the site built now (tests/test_golden.py)",
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Give every test without a layer marker the layer :func:`layer_of` reads."""
     for item in items:
