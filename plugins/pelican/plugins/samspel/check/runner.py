@@ -28,7 +28,8 @@ from ..content.files import ContentTree, content_folder, link_problems, walk
 from ..content.frontmatter import FrontMatterError, read_limited, split
 from ..content.index import ContentItem
 from ..pictures.images import IMAGE_SUFFIXES, ImageError, ImageInfo
-from ..progress.phases import DEFAULT_PERIOD, ProjectPeriod
+from ..progress.phases import ProjectPeriod
+from ..settings import DEFAULT_PERIOD
 from ..today import build_moment
 from .companies import check_companies
 from .file_rules import ITEM_RULES
