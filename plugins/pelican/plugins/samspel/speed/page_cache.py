@@ -207,14 +207,6 @@ class PageCache:
 class CachingWriter(Writer):
     """Pelican's writer, taking pages from the page cache when their key is there."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.opened: list[str] = []  # every file written, in order
-
-    def _open_w(self, filename, encoding, override=False):
-        self.opened.append(filename)
-        return super()._open_w(filename, encoding, override)
-
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):  # fmt: skip
         cache: PageCache | None = context.get(CONTEXT_KEY)
@@ -226,15 +218,23 @@ class CachingWriter(Writer):
         key = cache.key(template.name, name, getattr(item, "source_path", None))
         restored = cache.restore(key, self.output_path, name)
         if restored:
+            # Pelican's own record of what it wrote (no public way to add to it): a later
+            # write of the same path then stops the build instead of writing through the
+            # hard link into the cache
             self._written_files.update(restored)
             if signals.content_written.receivers:  # as Pelican's writer would say it
                 local = {**context, "output_file": name, "localsiteurl": None, **kwargs}
                 for path in restored:
                     signals.content_written.send(path, context=local)
             return None
-        start = len(self.opened)
-        super().write_file(*arguments, **kwargs)
-        cache.store(key, self.output_path, self.opened[start:])
+        written: list[str] = []  # Pelican's content_written names every file it writes
+
+        def note(path: str, **_context) -> None:
+            written.append(path)
+
+        with signals.content_written.connected_to(note):
+            super().write_file(*arguments, **kwargs)
+        cache.store(key, self.output_path, written)
         return None
 
 
