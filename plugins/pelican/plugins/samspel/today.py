@@ -33,4 +33,3 @@ def build_moment(environ: Mapping[str, str] = os.environ) -> datetime:
             f"samspel: SOURCE_DATE_EPOCH must be whole seconds since 1970, not {value!r}"
         ) from error
     return datetime.fromtimestamp(seconds, PROJECT_ZONE)
-
