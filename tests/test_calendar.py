@@ -20,7 +20,6 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import REPO, Build, copy_fixture, run_build
 from icalendar import Calendar, Event
-from pelican.plugins.samspel.calendar.generator import CalendarSettingError, calendar_setting
 
 LANGS = ("sv", "nb")
 SITE = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
@@ -488,22 +487,6 @@ def test_ical_js_reads_the_same_instants_from_our_vtimezones(during: Build, ical
 
 
 # --- the setting
-
-
-def test_calendar_setting_merges_defaults_and_rejects_mistakes() -> None:
-    merged = calendar_setting({"CALENDAR": {"home_count": 5}})
-    assert merged["home_count"] == 5 and merged["feed"] == "kalender.ics"
-    for wrong in (
-        {"fed": "x.ics"},
-        {"feed": "/kalender.ics"},
-        {"page": "kalender"},
-        {"month_page": "kalender/"},
-        {"uid_domain": "Samspel 63"},
-        {"home_count": -1},
-        {"past_count": "12"},
-    ):
-        with pytest.raises(CalendarSettingError, match=r"^samspel: "):
-            calendar_setting({"CALENDAR": wrong})
 
 
 # --- dates of change come from the content, not the clock

@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 from helpers import Build, activity, run_build, write_content
 from pelican.plugins.samspel.check.pictures import image_problems
 from pelican.plugins.samspel.content.index import ContentIndex
-from pelican.plugins.samspel.pictures.images import ImagesSettingError, images_setting
 from PIL import ExifTags, Image
 
 URLS = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
@@ -369,14 +368,6 @@ def test_alt_text_without_a_picture_is_a_warning(tmp_path: Path) -> None:
     assert [(p.code, p.line, p.severity) for p in found] == [
         ("image-alt-without-image", 3, "warning")
     ]
-
-
-def test_the_images_setting_is_checked() -> None:
-    assert images_setting({})["widths"] == [240, 480, 960, 1600]
-    assert images_setting({"IMAGES": {"widths": [800, 400]}})["widths"] == [400, 800]
-    for wrong in ({"width": [1]}, {"widths": []}, {"webp_quality": 0}, {"share_size": [1]}):
-        with pytest.raises(ImagesSettingError, match=r"^samspel: IMAGES"):
-            images_setting({"IMAGES": wrong})
 
 
 # --- the repository's own content -------------------------------------------------------------

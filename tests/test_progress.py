@@ -22,9 +22,7 @@ import pytest
 import yaml
 from helpers import REPO, Build, copy_fixture, fixture_files, run_build, write_content
 from pelican.plugins.samspel.progress.generator import (
-    ProgressSettingError,
     load_companies,
-    progress_setting,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -287,23 +285,6 @@ def test_companies_file_is_read_as_text(tmp_path: Path) -> None:
     companies = load_companies(path)
     assert companies[HIDDEN_ID].country == "NO" and not companies[HIDDEN_ID].public
     assert companies["alfa-keramik"].public
-
-
-@pytest.mark.parametrize(
-    "settings",
-    [
-        {"PROGRESS": {"target": 0}},
-        {"PROGRESS": {"target": "100"}},
-        {"PROGRESS": {"path": "/resultat"}},
-        {"PROGRESS": {"goal": 100}},
-        {"SAMSPEL_PROJECT": {"start": "2026-04-01", "end": "2023-03-31"}},
-        {"SAMSPEL_PROJECT": {"start": "april 2023"}},
-    ],
-)
-def test_bad_settings_are_refused_with_a_samspel_message(settings: dict) -> None:
-    with pytest.raises(ProgressSettingError, match=r"^samspel: "):
-        progress_setting(settings)
-    assert progress_setting({}).target == 100
 
 
 def test_numbers_are_formatted_per_language(content: Path, tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO, Build, run_build, write_content
-from pelican.plugins.samspel.calendar.generator import DEFAULT_CALENDAR
 from pelican.plugins.samspel.check.problems import Problem
 from pelican.plugins.samspel.check.runner import check_content
 from pelican.plugins.samspel.content.contract import (
@@ -26,9 +25,8 @@ from pelican.plugins.samspel.content.contract import (
     address_of,
     site_names,
 )
-from pelican.plugins.samspel.pictures.images import DEFAULT_IMAGES
-from pelican.plugins.samspel.progress.generator import DEFAULT_PROGRESS
 from pelican.plugins.samspel.search import index as search_index
+from pelican.plugins.samspel.settings import DEFAULT_CALENDAR, DEFAULT_IMAGES, DEFAULT_PROGRESS
 from site_fixture import COMPLETE_SITE
 
 EPOCH = 1_700_000_000  # November 2023: the fixture's activities are all ahead

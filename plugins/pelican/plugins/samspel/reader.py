@@ -33,12 +33,11 @@ from .content.contract import (
     countries_of,
     known_fields,
     parse_bound,
-    parse_moment,
     schedule_for,
 )
 from .content.frontmatter import FrontMatterError, read_text, split
 from .content.html_policy import cleaner, markdown_options, too_complex
-from .sites.generator import sites_setting
+from .settings import samspel_settings
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +86,8 @@ class YamlMarkdownReader(MarkdownReader):
     def render(self, text: str) -> str:
         """Markdown to HTML within the one HTML policy (anything outside it is removed)."""
         if getattr(self, "_clean", None) is None:
-            sites = sites_setting(self.settings)
-            self._clean = cleaner(tuple(site["url"] for site in sites.values()))
+            sites = samspel_settings(self.settings).sites
+            self._clean = cleaner(tuple(site.url for site in sites.values()))
         bound = too_complex(text)
         if bound is not None:  # the check names it (too-complex); never hang a site on it
             raise ValueError(f"{self._source_path}: too-complex/{bound}")
@@ -160,9 +159,8 @@ class YamlMarkdownReader(MarkdownReader):
             metadata["date"] = safe_datetime(datetime.combine(bound.first, time(0), tzinfo=zone))
             metadata["date_precision"] = bound.precision
         elif kind == "initiative":
-            start = self.settings.get("SAMSPEL_PROJECT", {}).get("start", "2023-04-01")
             zone = ZoneInfo(COUNTRY_TIMEZONES["SE"])
-            day = parse_moment(start, zone)
+            day = samspel_settings(self.settings).project.start
             metadata["date"] = safe_datetime(datetime.combine(day, time(0), tzinfo=zone))
         self.address_metadata(metadata, section, str(fields.get(ADDRESS_FIELD) or "").strip())
         return metadata

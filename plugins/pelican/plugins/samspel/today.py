@@ -3,14 +3,15 @@
 One source: the reproducible-builds convention ``SOURCE_DATE_EPOCH`` (seconds since
 1970, UTC) when set, otherwise the clock; always in Europe/Stockholm. Tests pin
 it through the environment; CI sets it to the build's day, so the same commit on
-the same day gives byte-identical output.
+the same day gives byte-identical output. A build reads it once, at ``initialized``
+(settings.py: ``read_once``), and passes the moment on in ``SamspelSettings.now``.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 PROJECT_ZONE = ZoneInfo("Europe/Stockholm")
@@ -32,8 +33,3 @@ def build_moment(environ: Mapping[str, str] = os.environ) -> datetime:
             f"samspel: SOURCE_DATE_EPOCH must be whole seconds since 1970, not {value!r}"
         ) from error
     return datetime.fromtimestamp(seconds, PROJECT_ZONE)
-
-
-def build_date(environ: Mapping[str, str] = os.environ) -> date:
-    """The build's day in Europe/Stockholm."""
-    return build_moment(environ).date()

@@ -2,18 +2,18 @@
 
 ``CalendarGenerator`` (added through ``get_generators``) reads the site's
 activities after Pelican has read them, decides upcoming/ongoing/past against
-"today" (``today.py``), and puts a :class:`SiteCalendar` into the context as
-``calendar`` so that every template (home, activity and initiative pages) can
-use it. It then writes the calendar, month and type pages and the ``.ics``
-files. All state lives on the generator and its context: i18n_subsites runs
-this plugin once per site in one process.
+the build's moment (``SamspelSettings.now``, fixed at ``initialized``), and
+puts a :class:`SiteCalendar` into the context as ``calendar`` so that every
+template (home, activity and initiative pages) can use it. It then writes the
+calendar, month and type pages and the ``.ics`` files. All state lives on the
+generator and its context: i18n_subsites runs this plugin once per site in one
+process.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
@@ -21,89 +21,15 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..content.history import last_commit_times
+from ..settings import samspel_settings
 from ..sites.generator import other_language
 from ..speed.page_cache import CONTEXT_KEY as PAGE_CACHE_KEY
 from ..speed.page_cache import PageCache
-from ..today import PROJECT_ZONE, build_moment
+from ..today import PROJECT_ZONE
 from .ical import CalendarFiles, EventFacts, ical_status
 from .model import SiteCalendar, months_and_types
 
 log = logging.getLogger(__name__)
-
-#: ``CALENDAR`` setting defaults; paths are relative to the site root and the same on both sites
-DEFAULT_CALENDAR: dict = {
-    "page": "kalender/",
-    "month_page": "kalender/{month}/",  # {month} is 2024-03
-    "type_page": "kalender/typ/{type}/",
-    "feed": "kalender.ics",
-    "type_feed": "kalender/typ/{type}.ics",
-    "activity_feed": "{url}{slug}.ics",  # next to the activity page
-    "uid_domain": "samspel63",  # UID = <slug>@<uid_domain>, the same on both sites
-    "prodid": "-//Samspel 63//Samspel 63 calendar 1.0//{LANG}",
-    "home_count": 3,
-    # past activities listed on the calendar and type pages (latest first); older ones
-    # stay on the month pages, so a list page keeps within the page budget for years
-    "past_count": 12,
-}
-_PLACEHOLDERS = {
-    "month_page": "{month}",
-    "type_page": "{type}",
-    "type_feed": "{type}",
-    "activity_feed": "{slug}",
-}
-
-
-class CalendarSettingError(ValueError):
-    """The CALENDAR setting is wrong."""
-
-
-def calendar_setting(settings: dict) -> dict:
-    """``CALENDAR`` merged over :data:`DEFAULT_CALENDAR`, checked."""
-    given = settings.get("CALENDAR", {})
-    if not isinstance(given, dict):
-        raise CalendarSettingError("samspel: CALENDAR must be a dict")
-    unknown = sorted(set(given) - set(DEFAULT_CALENDAR))
-    if unknown:
-        raise CalendarSettingError(
-            f"samspel: CALENDAR has unknown keys {unknown}; known: {sorted(DEFAULT_CALENDAR)}"
-        )
-    merged = {**DEFAULT_CALENDAR, **given}
-    for key in ("page", "month_page", "type_page"):
-        value = merged[key]
-        if not isinstance(value, str) or value.startswith("/") or not value.endswith("/"):
-            raise CalendarSettingError(
-                f"samspel: CALENDAR[{key!r}] must be a path like 'kalender/' "
-                f"(no leading '/', a trailing '/'), not {value!r}"
-            )
-    for key in ("feed", "type_feed", "activity_feed"):
-        value = merged[key]
-        if not isinstance(value, str) or value.startswith("/") or not value.endswith(".ics"):
-            raise CalendarSettingError(
-                f"samspel: CALENDAR[{key!r}] must be a path ending in '.ics' "
-                f"without a leading '/', not {value!r}"
-            )
-    for key, placeholder in _PLACEHOLDERS.items():
-        if placeholder not in merged[key]:
-            raise CalendarSettingError(
-                f"samspel: CALENDAR[{key!r}] must contain {placeholder}, not {merged[key]!r}"
-            )
-    if not re.fullmatch(r"[a-z0-9]+(?:[.-][a-z0-9]+)*", str(merged["uid_domain"])):
-        raise CalendarSettingError(
-            f"samspel: CALENDAR['uid_domain'] must be a domain-like name such as "
-            f"'samspel63', not {merged['uid_domain']!r}"
-        )
-    if not isinstance(merged["prodid"], str) or not merged["prodid"].startswith("-//"):
-        raise CalendarSettingError(
-            f"samspel: CALENDAR['prodid'] must look like '-//Owner//Product//LANG', "
-            f"not {merged['prodid']!r}"
-        )
-    for key in ("home_count", "past_count"):
-        count = merged[key]
-        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            raise CalendarSettingError(
-                f"samspel: CALENDAR[{key!r}] must be a whole number >= 0, not {count!r}"
-            )
-    return merged
 
 
 class CalendarGenerator(Generator):
@@ -111,7 +37,10 @@ class CalendarGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.options = calendar_setting(self.settings)
+        config = samspel_settings(self.settings)
+        self.options = config.calendar
+        #: the build's moment, fixed at ``initialized``: upcoming or past, the feeds' fallback
+        self.now = config.now
         self.calendar: SiteCalendar | None = None
 
     def generate_context(self) -> None:
@@ -126,7 +55,7 @@ class CalendarGenerator(Generator):
         )
         self.calendar = SiteCalendar.build(
             activities,
-            now=build_moment(),
+            now=self.now,
             options=self.options,
             siteurl=self.settings["SITEURL"],
             lang=lang,
@@ -184,7 +113,7 @@ class CalendarGenerator(Generator):
             return
         labels = self.env.get_template("macros/labels.html").make_module(self.context)
         facts = self.event_facts(calendar, labels, macros, times)
-        writer = CalendarFiles(self.options["prodid"].replace("{LANG}", calendar.lang.upper()))
+        writer = CalendarFiles(self.options.prodid.replace("{LANG}", calendar.lang.upper()))
         for name, (title, activities) in files.items():
             path = self.write_ics(
                 name, writer.file([facts[article.slug] for article in activities], title)
@@ -202,7 +131,7 @@ class CalendarGenerator(Generator):
         once per call rather than once per activity; the memos are local because
         i18n_subsites and autoreload run this once per site and build in one process.
         """
-        build_day = datetime.combine(build_moment().date(), time(0), PROJECT_ZONE)
+        build_day = datetime.combine(self.now.date(), time(0), PROJECT_ZONE)
         countries = cache(lambda codes: str(labels.countries(codes)).strip())
         category = cache(lambda key: str(labels.activity_type(key)).strip())
         notices = {
@@ -219,7 +148,7 @@ class CalendarGenerator(Generator):
             parts = [notices.get(status, ""), article.summary_text, url]
             where = [article.place, countries(article.countries)]
             facts[article.slug] = EventFacts(
-                uid=f"{article.slug}@{self.options['uid_domain']}",
+                uid=f"{article.slug}@{self.options.uid_domain}",
                 summary=article.title,
                 description="\n\n".join(part for part in parts if part),
                 location=", ".join(part for part in where if part),

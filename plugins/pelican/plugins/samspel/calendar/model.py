@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ..content.contract import ACTIVITY_TYPES, Schedule, countries_of, schedule_for, tentative_over
 from ..content.index import ContentIndex
+from ..settings import CalendarSettings
 from .jsonld import event_data, script_safe_json
 
 log = logging.getLogger(__name__)
@@ -179,7 +180,7 @@ class SiteCalendar:
 
     lang: str
     siteurl: str
-    options: dict
+    options: CalendarSettings
     activities: list  # by start, then slug
     states: dict[str, str]
     months: list[MonthPage]
@@ -192,7 +193,7 @@ class SiteCalendar:
         activities: list,
         *,
         now: datetime,
-        options: dict,
+        options: CalendarSettings,
         siteurl: str,
         lang: str,
         other_months: set[str],
@@ -211,7 +212,7 @@ class SiteCalendar:
                 MonthPage(
                     key=key,
                     first=first,
-                    url=options["month_page"].format(month=key),
+                    url=options.month_page.format(month=key),
                     activities=in_month[key],
                     weeks=month_weeks(first, in_month[key]),
                     on_other_site=key in other_months,
@@ -226,13 +227,13 @@ class SiteCalendar:
                 types.append(
                     TypePage(
                         key=key,
-                        url=options["type_page"].format(type=key),
-                        feed_url=options["type_feed"].format(type=key),
+                        url=options.type_page.format(type=key),
+                        feed_url=options.type_feed.format(type=key),
                         activities=of_type,
                         upcoming=[a for a in of_type if states[a.slug] != PAST],
                         past=[a for a in reversed(of_type) if states[a.slug] == PAST],
                         on_other_site=key in other_types,
-                        past_count=options["past_count"],
+                        past_count=options.past_count,
                     )
                 )
         return cls(lang, siteurl, options, ordered, states, months, types, now)
@@ -241,11 +242,11 @@ class SiteCalendar:
 
     @property
     def page_url(self) -> str:
-        return self.options["page"]
+        return self.options.page
 
     @property
     def feed_url(self) -> str:
-        return self.options["feed"]
+        return self.options.feed
 
     @property
     def upcoming(self) -> list:
@@ -260,11 +261,11 @@ class SiteCalendar:
     @property
     def recent_past(self) -> list:
         """The latest past activities for the calendar page; the rest are on month pages."""
-        return self.past[: self.options["past_count"]]
+        return self.past[: self.options.past_count]
 
     @property
     def home(self) -> list:
-        return self.upcoming[: self.options["home_count"]]
+        return self.upcoming[: self.options.home_count]
 
     @property
     def weekdays(self) -> list[tuple[str, str]]:
@@ -314,7 +315,7 @@ class SiteCalendar:
         return [a for a in self.activities if getattr(a, "initiative", None) == slug]
 
     def activity_feed_url(self, article) -> str:
-        return self.options["activity_feed"].format(url=article.url, slug=article.slug)
+        return self.options.activity_feed.format(url=article.url, slug=article.slug)
 
     def type_page(self, key: str) -> TypePage | None:
         return next((kind for kind in self.types if kind.key == key), None)

@@ -20,7 +20,8 @@ from PIL import Image
 
 from ..content.frontmatter import FrontMatterError, read_text, split
 from ..content.index import ContentItem
-from ..pictures.images import DEFAULT_IMAGES, ImageError, ImageInfo, inspect, resolve
+from ..pictures.images import ImageError, ImageInfo, inspect, resolve
+from ..settings import DEFAULT_IMAGES
 from .problems import Problem
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,8 @@ from ..content.files import ContentTree, content_folder, link_problems, walk
 from ..content.frontmatter import FrontMatterError, read_limited, split
 from ..content.index import ContentItem
 from ..pictures.images import IMAGE_SUFFIXES, ImageError, ImageInfo
-from ..progress.phases import DEFAULT_PERIOD, ProjectPeriod
+from ..progress.phases import ProjectPeriod
+from ..settings import DEFAULT_PERIOD
 from ..today import build_moment
 from .companies import check_companies
 from .file_rules import ITEM_RULES
@@ -41,6 +42,13 @@ from .problems import Problem
 log = logging.getLogger(__name__)
 
 __all__ = ["COLLECTION_RULES", "ITEM_RULES", "CheckContext", "check_content", "has_errors"]
+
+#: what a rule can run into on content it did not foresee (a value of an odd type, a
+#: missing key, a file that went away, a library's own RuntimeError): reported as
+#: ``check-failed`` on that file, and the other rules still run. Anything else (an
+#: ImportError, a NameError, MemoryError) is a broken check: it stops with its traceback.
+RULE_ERRORS = (ValueError, TypeError, LookupError, AttributeError, ArithmeticError, OSError,
+               RuntimeError)  # fmt: skip
 
 
 @dataclass
@@ -170,7 +178,7 @@ def _guarded(rule: Callable, subject, context: CheckContext, path: Path) -> list
     """Run one rule; a crash becomes a ``check-failed`` problem instead of a traceback."""
     try:
         return list(rule(subject, context))
-    except Exception as error:
+    except RULE_ERRORS as error:
         log.debug("content check rule %s failed", getattr(rule, "__name__", rule), exc_info=True)
         lang = getattr(subject, "lang", "sv")
         detail = f"{getattr(rule, '__name__', rule)}: {type(error).__name__}: {error}"
@@ -251,7 +259,7 @@ def check_content(
     for path in tree.markdown:
         try:
             item, file_problems = read_item(path, context)
-        except Exception as error:  # an unreadable file, a permission error …
+        except (OSError, ValueError) as error:  # an unreadable file, a permission error …
             detail = f"{type(error).__name__}: {error}"
             relative = context.relative(path)
             file_problems = [

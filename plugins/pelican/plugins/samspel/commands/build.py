@@ -12,7 +12,8 @@ before Pelican starts (Pelican's file walk would read what the link leads to),
 with the check's errors, and output/ is not touched.
 
 "Today" is fixed once for the whole build: ``SOURCE_DATE_EPOCH`` when set,
-otherwise the moment the build starts, so both sites agree even across midnight.
+otherwise the moment the build starts (settings.py: ``read_once``, before the sites'
+processes start, which inherit it), so both sites agree even across midnight.
 
 Pelican writes into a fresh staging folder beside the output; only when both
 sites were built without a single warning, and their search indexes were
@@ -32,7 +33,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -41,6 +41,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from ..search import index as search_index
+from ..settings import read_once
 from .preview import (
     DEPLOYED,
     OFFLINE,
@@ -155,7 +156,9 @@ def run_pelican(settings: dict, check: Callable[[], bool] = lambda: True) -> Non
     from pelican.log import init as init_logging
 
     init_logging(level=logging.WARNING, fatal="warnings")
-    search_index.search_options(settings)  # a wrong SEARCH setting stops the build before Pelican
+    # every namespaced setting checked, and "today" fixed, once, before Pelican: a wrong
+    # value stops the build here; each site's ``initialized`` keeps what is read here
+    read_once(settings)
     logs = Path(tempfile.mkdtemp(prefix=".logs-", dir=Path(settings["OUTPUT_PATH"]).parent))
     meanwhile = _CheckWhileBuilding(trash_folder(settings), check)
     built = build_sites(settings, while_waiting=meanwhile, after_site=index_search, log_folder=logs)
@@ -288,7 +291,6 @@ def build(
     content_root = content_root_of(settings_file, content)
     if refuse_links(content_root):
         return 1
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     output.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=output))
     try:

@@ -24,7 +24,8 @@ from typing import TextIO
 from ..check.problems import Problem
 from ..check.runner import check_content, has_errors
 from ..content.files import symbolic_links
-from ..progress.phases import ProjectPeriod, ProjectSettingError, project_period
+from ..progress.phases import ProjectPeriod
+from ..settings import SettingsError, project_period
 from .project import project_root
 
 ROOT = project_root()
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         project = project_of_file(args.settings)
-    except ProjectSettingError as error:
+    except SettingsError as error:
         print(f"make check: {args.settings}: {error}", file=sys.stderr)
         return 2
     problems = check_content(args.content, ROOT, project)

@@ -4,60 +4,82 @@ pelican-i18n-subsites builds the sub-sites one after the other inside the main
 site's run (at its ``get_writer`` signal). Our sites never share content (each
 reads only its own language; links between them come from the content index),
 so the same sites can be built at once on separate cores. ``I18N_SUBSITES`` in
-the settings stays the declaration of the sites, and each process runs Pelican
-with the plugin loaded and primed by the plugin's own ``initialize_dbs``: it
-knows every site (``lang_siteurls``, ``main_siteurl``, ``relpath_to_site``),
-filters and interlinks content and installs the gettext catalogue exactly as in
-a single run. Only its queue of sub-sites still to build is emptied, because
-the other processes build them. A sub-site's settings are derived as the
-plugin derives them: the main settings, updated with the sub-site's overrides,
-through ``configure_settings``.
+the settings stays the declaration of the sites. A sub-site's settings are
+derived as pelican-i18n-subsites documents it: the main settings, updated with
+the sub-site's overrides and its language, through ``configure_settings``. Each
+process then runs Pelican on one site's settings without ``I18N_SUBSITES``, so
+that i18n_subsites, loaded as usual, sees a site with no sub-site to build: it
+installs that site's gettext catalogue and filters its content as in a single
+run (only its ``lang_siteurls`` / ``relpath_to_site`` then name one site; the
+theme uses neither: links between the sites come from ``SAMSPEL_SITES``).
 
 Processes are forked, so each starts with the settings already read and its own
-copy of the plugin's module-level state; a failure in one never leaks into a
+copy of the plugins' module-level state; a failure in one never leaks into a
 later build.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import multiprocessing
 import os
+import posixpath
 import signal
+import subprocess
 import sys
 from collections.abc import Callable
 from multiprocessing.connection import wait
 from multiprocessing.synchronize import Event
 from pathlib import Path
 
+from jinja2 import TemplateError
+
+from ..settings import KEY as SETTINGS_KEY
 from ..speed import reader_cache
 
 log = logging.getLogger("samspel.build")
 
 #: allocations between young-generation collections in a site's process (Python's default: 700)
 GC_THRESHOLD = 100_000
+#: what a site's build can fail with: a fatal Pelican warning (RuntimeError), a wrong
+#: setting or content value (ValueError: SettingsError, the reader's), a file or
+#: Pagefind that cannot be read or run (OSError, SubprocessError), a template error.
+#: Anything else is a bug: it ends the site's process with its traceback (the build
+#: fails all the same), rather than one line that hides where it happened.
+SITE_ERRORS = (RuntimeError, ValueError, OSError, subprocess.SubprocessError, TemplateError)
 
 
-def _i18n_subsites():
-    from pelican.plugins.i18n_subsites import i18n_subsites
+def subsite_overrides(main: dict, lang: str, overrides: dict) -> dict:
+    """A sub-site's overrides with the defaults i18n_subsites documents for those it omits.
 
-    return i18n_subsites
+    ``SITEURL``, ``OUTPUT_PATH`` and ``CACHE_PATH`` default to the main site's plus
+    ``/<lang>``; ``DEFAULT_LANG`` is the sub-site's language.
+    """
+    main_siteurl = main["SITEURL"] or "/"
+    return {
+        "SITEURL": posixpath.join(main_siteurl, lang),
+        "OUTPUT_PATH": os.path.join(main["OUTPUT_PATH"], lang),
+        "CACHE_PATH": os.path.join(main["CACHE_PATH"], lang),
+        **overrides,
+        "DEFAULT_LANG": lang,
+    }
 
 
 def site_settings(main: dict) -> dict[str, dict]:
-    """``{lang: settings}`` for the main site and every sub-site, as i18n_subsites derives them.
+    """``{lang: settings}`` of the main site and every sub-site, each one site on its own.
 
-    Primes i18n_subsites' databases in this process as a side effect (call it
-    in the process that then builds one of the sites).
+    A sub-site's are the main settings updated with its overrides (i18n_subsites'
+    documented derivation), through ``configure_settings``; none keeps
+    ``I18N_SUBSITES``, so that no process builds another's site.
     """
     from pelican.settings import configure_settings
 
-    plugin = _i18n_subsites()
-    plugin.initialize_dbs(main)
-    sites = {main["DEFAULT_LANG"]: main}
-    for lang, overrides in plugin._SUBSITE_QUEUE.items():
-        sites[lang] = configure_settings({**main, **overrides})
+    sites = {main["DEFAULT_LANG"]: {**main, "I18N_SUBSITES": {}}}
+    for lang, overrides in main.get("I18N_SUBSITES", {}).items():
+        derived = {**main, **subsite_overrides(main, lang, overrides), "I18N_SUBSITES": {}}
+        sites[lang] = configure_settings(derived)
     return sites
 
 
@@ -81,10 +103,7 @@ def build_one_site(
     """
     from pelican import Pelican
 
-    plugin = _i18n_subsites()
     settings = site_settings(main)[lang]
-    plugin.subscribe_filter_to_signals(main)
-    plugin._SUBSITE_QUEUE.clear()  # the other processes build the other sites
     site = dict(settings)  # as configured: checkout points CACHE_PATH at a private copy
     # a SIGTERM while the private copy is made arrives once it is known, in the try below
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
@@ -95,7 +114,10 @@ def build_one_site(
             reader_cache.cache_templates(settings)
         Pelican(settings).run()
         if after_site is not None:
-            after_site(Path(settings["OUTPUT_PATH"]), site)
+            # with the site's settings as the plugin validated them at ``initialized``
+            after_site(
+                Path(settings["OUTPUT_PATH"]), {**site, SETTINGS_KEY: settings[SETTINGS_KEY]}
+            )
         if go_ahead is not None:
             go_ahead.wait()
     except BaseException:
@@ -129,7 +151,7 @@ def _child(
     gc.set_threshold(GC_THRESHOLD, 50, 100)
     try:
         build_one_site(main, lang, after_site, go_ahead)
-    except Exception as error:  # a fatal Pelican warning arrives as an exception
+    except SITE_ERRORS as error:  # a fatal Pelican warning arrives as a RuntimeError
         log.error("site %s failed: %s", lang, error)
         sys.stdout.flush()
         sys.stderr.flush()
@@ -144,9 +166,10 @@ def preload(main: dict) -> None:
     """
     import markdown
     from pelican import Pelican  # noqa: F401
-    from pelican.plugins._utils import load_plugins
 
-    load_plugins(main)
+    for name in main.get("PLUGINS") or []:  # Pelican imports them by these names too
+        if isinstance(name, str):
+            importlib.import_module(name)
     from ..content.html_policy import markdown_options
 
     markdown.Markdown(**markdown_options(main["DEFAULT_LANG"]))

@@ -414,14 +414,14 @@ def site_names() -> dict[str, str]:
     """Every name the site itself writes at the top of both roots -> what it is there.
 
     The values are keys of ``check_messages.SITE_PARTS`` (how a message names it).
-    Read from the generators' own defaults wherever they have one, so that a new
-    path there cannot be forgotten here; the site-level test builds a site and
-    checks that nothing else ever appears at the top of either root. Imported here,
-    not at the top of the module, because those modules import the contract.
+    Read from the settings' defaults (settings.py) and the generators' own names, so
+    that a new path there cannot be forgotten here; the site-level test builds a site
+    and checks that nothing else ever appears at the top of either root. Imported
+    here, not at the top of the module, because those modules import the contract.
     """
-    from ..calendar.generator import DEFAULT_CALENDAR
-    from ..pictures.images import DEFAULT_IMAGES, LIBRARY
-    from ..progress.generator import DATA_FOLDER, DEFAULT_PROGRESS
+    from ..pictures.images import LIBRARY
+    from ..progress.generator import DATA_FOLDER
+    from ..settings import DEFAULT_CALENDAR, DEFAULT_IMAGES, DEFAULT_PROGRESS
 
     names = {
         SITE_SETTINGS["INDEX_SAVE_AS"]: "home",

@@ -20,11 +20,14 @@ import os
 import re
 import tempfile
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
 from PIL import Image, ImageOps
+
+from ..settings import ImagesSettings
 
 log = logging.getLogger(__name__)
 
@@ -34,46 +37,6 @@ ALLOWED_FORMATS: dict[str, str] = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP",
 LIBRARY = "bilder"
 #: file names an ``image``/``![]()`` value may end with, checked case-insensitively
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
-
-DEFAULT_IMAGES: dict = {
-    "widths": [240, 480, 960, 1600],
-    "webp_quality": 72,
-    "jpeg_quality": 78,
-    "share_size": [1200, 630],
-    "min_width": 640,
-    #: the pictures of one page together weigh at most this at ``budget_viewport`` CSS px
-    "page_budget_kb": 300,
-    "budget_viewport": 360,
-    "cache": None,  # None: an ``images`` folder beside CACHE_PATH
-    "output_dir": "bilder",
-}
-
-
-class ImagesSettingError(ValueError):
-    """The IMAGES setting is not usable."""
-
-
-def images_setting(settings: dict) -> dict:
-    """``IMAGES`` merged over the defaults, checked once."""
-    merged = {**DEFAULT_IMAGES, **settings.get("IMAGES", {})}
-    unknown = sorted(set(merged) - set(DEFAULT_IMAGES))
-    if unknown:
-        raise ImagesSettingError(f"samspel: IMAGES has unknown keys {unknown}")
-    widths = merged["widths"]
-    if not widths or not all(isinstance(width, int) and width > 0 for width in widths):
-        raise ImagesSettingError(f"samspel: IMAGES['widths'] must be positive integers: {widths}")
-    merged["widths"] = sorted(set(widths))
-    for key in ("webp_quality", "jpeg_quality"):
-        if not isinstance(merged[key], int) or not 1 <= merged[key] <= 100:
-            raise ImagesSettingError(f"samspel: IMAGES[{key!r}] must be 1–100: {merged[key]!r}")
-    for key in ("min_width", "page_budget_kb", "budget_viewport"):
-        if not isinstance(merged[key], int) or merged[key] <= 0:
-            raise ImagesSettingError(f"samspel: IMAGES[{key!r}] must be a positive integer")
-    size = merged["share_size"]
-    if len(size) != 2 or not all(isinstance(side, int) and side > 0 for side in size):
-        raise ImagesSettingError(f"samspel: IMAGES['share_size'] must be [width, height]: {size}")
-    merged["share_size"] = list(size)
-    return merged
 
 
 class ImageError(Exception):
@@ -184,7 +147,7 @@ class Derivatives:
         return (*self.webp, *self.jpeg, self.share)
 
 
-def _target_widths(source_width: int, widths: list[int]) -> list[int]:
+def _target_widths(source_width: int, widths: Sequence[int]) -> list[int]:
     """The configured widths up to the source's (never upscale); at least one width."""
     chosen = [width for width in widths if width < source_width]
     if source_width <= widths[-1]:
@@ -217,7 +180,7 @@ def _slug(stem: str) -> str:
 class DerivativeCache:
     """Encodes pictures into ``IMAGES['cache']`` once and counts what it encoded."""
 
-    def __init__(self, folder: Path, options: dict) -> None:
+    def __init__(self, folder: Path, options: ImagesSettings) -> None:
         self.folder = folder
         self.options = options
         self.encoded = 0
@@ -225,8 +188,12 @@ class DerivativeCache:
 
     def key(self, data: bytes) -> str:
         """Source bytes + every setting that changes the output + Pillow's version."""
-        recipe = {name: self.options[name] for name in ("widths", "webp_quality", "jpeg_quality")}
-        recipe["share_size"] = self.options["share_size"]
+        recipe: dict[str, object] = {
+            "widths": list(self.options.widths),
+            "webp_quality": self.options.webp_quality,
+            "jpeg_quality": self.options.jpeg_quality,
+            "share_size": list(self.options.share_size),
+        }
         recipe["pillow"] = PIL.__version__
         digest = hashlib.sha256(data)
         digest.update(json.dumps(recipe, sort_keys=True).encode())
@@ -265,13 +232,13 @@ class DerivativeCache:
         entry.mkdir(parents=True, exist_ok=True)
         base = f"{_slug(source.stem)}-{key[:10]}"
         webp, jpeg = [], []
-        for width in _target_widths(image.width, self.options["widths"]):
+        for width in _target_widths(image.width, self.options.widths):
             height = max(1, round(image.height * width / image.width))
             scaled = image.resize((width, height), Image.Resampling.LANCZOS)
             webp.append(self._save(entry, f"{base}-{width}.webp", _for_webp(scaled), "WEBP", icc))
             jpeg.append(self._save(entry, f"{base}-{width}.jpg", _flatten(scaled), "JPEG", icc))
         crop = ImageOps.fit(
-            image, _share_size(image, self.options["share_size"]), Image.Resampling.LANCZOS
+            image, _share_size(image, self.options.share_size), Image.Resampling.LANCZOS
         )
         share = self._save(entry, f"{base}-share.jpg", _flatten(crop), "JPEG", icc)
         derivatives = Derivatives(key, image.width, image.height, tuple(webp), tuple(jpeg), share)
@@ -285,10 +252,10 @@ class DerivativeCache:
         image.info = {}
         options: dict = {"icc_profile": icc} if icc else {}
         if fmt == "WEBP":
-            options.update(quality=self.options["webp_quality"], method=4)
+            options.update(quality=self.options.webp_quality, method=4)
             mime = "image/webp"
         else:
-            options.update(quality=self.options["jpeg_quality"], optimize=True, progressive=True)
+            options.update(quality=self.options.jpeg_quality, optimize=True, progressive=True)
             mime = "image/jpeg"
         with tempfile.SpooledTemporaryFile() as buffer:
             image.save(buffer, fmt, **options)
@@ -304,7 +271,7 @@ class DerivativeCache:
         _write_atomic(self.folder / f"stats-{name}.json", json.dumps(stats).encode())
 
 
-def _share_size(image: Image.Image, share_size: list[int]) -> tuple[int, int]:
+def _share_size(image: Image.Image, share_size: Sequence[int]) -> tuple[int, int]:
     """The sharing crop: ``share_size``, smaller (same shape) if the source is smaller."""
     width, height = share_size
     scale = min(1.0, image.width / width, image.height / height)

@@ -22,12 +22,12 @@ from markupsafe import Markup, escape
 from pelican.contents import Article, Page
 from pelican.generators import Generator
 
+from ..settings import samspel_settings
 from .images import (
     DerivativeCache,
     Derivatives,
     ImageError,
     Rendition,
-    images_setting,
     resolve,
 )
 
@@ -104,16 +104,16 @@ class _Registry:
     """One site's pictures: the cache and the derivative files its pages use."""
 
     def __init__(self, settings: dict) -> None:
-        options = images_setting(settings)
-        folder = options["cache"] or str(Path(settings["CACHE_PATH"]).parent / "images")
+        options = samspel_settings(settings).images
+        folder = options.cache or str(Path(settings["CACHE_PATH"]).parent / "images")
         self.cache = DerivativeCache(Path(folder), options)
-        self.folder = options["output_dir"]
+        self.folder = options.output_dir
         self.siteurl = settings["SITEURL"]
         self.content_root = Path(settings["PATH"])
         self.files: dict[str, Path] = {}
-        self.budget = options["page_budget_kb"] * 1024
+        self.budget = options.page_budget_kb * 1024
         #: the text column at the budget's viewport (CONTENT_SIZES: 100vw - 2rem)
-        self.slot = options["budget_viewport"] - 32
+        self.slot = options.budget_viewport - 32
 
     def picture(self, source: Path, alt: str, credit: str = "") -> Picture:
         derivatives = self.cache.derivatives(source)

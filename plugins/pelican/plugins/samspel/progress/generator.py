@@ -3,8 +3,8 @@
 The rule: a company counts once it is listed in ``companies`` of at least one
 scheduled activity (``COUNTED_STATUSES``: not tentative, postponed or
 cancelled) that starts within the project period (``SAMSPEL_PROJECT``) on or
-before today (:mod:`today`). Each company counts once. Once the project has
-ended, the figures are those at its last day; an activity dated outside the
+before the build's day (``SamspelSettings.now``). Each company counts once. Once the
+project has ended, the figures are those at its last day; an activity dated outside the
 period never counts (the content check warns about it), so no month of the
 chart is given a company that does not belong to it. The figures come from the content
 index (front matter of both languages, so an activity written in one language
@@ -40,75 +40,24 @@ from ..content.contract import (
     DATA_SECTION,
     DEFAULT_STATUS,
     LANGUAGES,
-    SLUG_PATTERN,
     countries_of,
     schedule_for,
 )
 from ..content.frontmatter import FrontMatterError, parse_mapping_list, read_text
 from ..content.history import last_change
 from ..content.index import ContentIndex
-from ..today import PROJECT_ZONE, build_moment
+from ..settings import ProgressSettings, samspel_settings
+from ..today import PROJECT_ZONE
 from .chart import Chart, chart_for
-from .phases import Phase, ProjectPeriod, ProjectSettingError, project_period
+from .phases import Phase
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROGRESS: dict[str, object] = {
-    "target": 100,  # companies the project sets out to strengthen
-    "path": "resultat/",  # the progress page, the same path on both sites
-}
 DATA_FOLDER = "data"  # /data/progress.json and /data/progress.csv on both sites
 
 
-class ProgressSettingError(ValueError):
-    """PROGRESS or SAMSPEL_PROJECT has a value the counter cannot use."""
-
-
-@dataclass(frozen=True)
-class ProgressConfig:
-    """PROGRESS merged over the defaults, with the project period from SAMSPEL_PROJECT."""
-
-    target: int
-    path: str
-    start: date
-    end: date
-
-    @property
-    def period(self) -> ProjectPeriod:
-        return ProjectPeriod(self.start, self.end)
-
-
-def progress_setting(settings: dict) -> ProgressConfig:
-    """``PROGRESS`` merged over :data:`DEFAULT_PROGRESS` and checked.
-
-    The project period is read from ``SAMSPEL_PROJECT``, the one place the
-    settings name it (the reader dates initiatives from its start too).
-    """
-    merged = {**DEFAULT_PROGRESS, **settings.get("PROGRESS", {})}
-    unknown = sorted(set(merged) - set(DEFAULT_PROGRESS))
-    if unknown:
-        raise ProgressSettingError(f"samspel: PROGRESS has unknown keys {unknown}")
-    target = merged["target"]
-    if not isinstance(target, int) or isinstance(target, bool) or target < 1:
-        raise ProgressSettingError(
-            f"samspel: PROGRESS['target'] must be a whole number above 0, not {target!r}"
-        )
-    path = merged["path"]
-    segments = str(path).removesuffix("/").split("/")
-    if (
-        not isinstance(path, str)
-        or not path.endswith("/")
-        or not all(SLUG_PATTERN.match(segment) for segment in segments)
-    ):
-        raise ProgressSettingError(
-            f"samspel: PROGRESS['path'] must be a relative folder path like 'resultat/' "
-            f"(lowercase words and hyphens, ending in '/'), not {path!r}"
-        )
-    try:
-        period = project_period(settings)
-    except ProjectSettingError as error:
-        raise ProgressSettingError(str(error)) from error
-    return ProgressConfig(target, path, period.start, period.end)
+class CompaniesError(ValueError):
+    """content/data/companies.yaml cannot be read (the content check names the problem)."""
 
 
 @dataclass(frozen=True)
@@ -169,15 +118,15 @@ def load_companies(path: Path) -> dict[str, Company]:
         entries = parse_mapping_list(read_text(path))
     except FrontMatterError as error:
         if error.code == "yaml-not-list":
-            raise ProgressSettingError(f"samspel: {path} must be a list of companies") from error
-        raise ProgressSettingError(f"samspel: {path} cannot be read: {error}") from error
+            raise CompaniesError(f"samspel: {path} must be a list of companies") from error
+        raise CompaniesError(f"samspel: {path} cannot be read: {error}") from error
     except UnicodeDecodeError as error:
-        raise ProgressSettingError(f"samspel: {path} cannot be read: {error}") from error
+        raise CompaniesError(f"samspel: {path} cannot be read: {error}") from error
     companies: dict[str, Company] = {}
     for _line, fields in entries:
         entry = {key: value.data for key, value in (fields or {}).items()}
         if not entry.get("id"):
-            raise ProgressSettingError(f"samspel: {path}: every company needs an id")
+            raise CompaniesError(f"samspel: {path}: every company needs an id")
 
         def text(key: str, entry: dict = entry) -> str:
             return str(entry.get(key) or "").strip()
@@ -263,7 +212,7 @@ class Progress:
     ``as_of`` the day the facts they are computed from last changed.
     """
 
-    config: ProgressConfig
+    config: ProgressSettings
     today: date
     as_of: date
     strengthened: dict[str, date]  # company id -> first qualifying start
@@ -398,7 +347,7 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def monthly(config: ProgressConfig, day: date, strengthened: dict[str, date]) -> list[Month]:
+def monthly(config: ProgressSettings, day: date, strengthened: dict[str, date]) -> list[Month]:
     """The project's months up to ``day``'s month, each with new and cumulative counts.
 
     Each company is booked to the month of its first qualifying start, which
@@ -423,7 +372,7 @@ def monthly(config: ProgressConfig, day: date, strengthened: dict[str, date]) ->
 
 
 def compute(
-    config: ProgressConfig,
+    config: ProgressSettings,
     activities: list[Activity],
     companies: dict[str, Company],
     today: date,
@@ -489,14 +438,15 @@ class ProgressGenerator(Generator):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.config = progress_setting(self.settings)
+        self.config = samspel_settings(self.settings).progress
 
     def generate_context(self) -> None:
         """The figures, and the project's phase for every template (``project_phase``).
 
-        "Today" is read once here, so the phase and the figures agree.
+        "Today" is the build's (fixed at ``initialized``), so the phase and the figures
+        agree with each other and with the calendar.
         """
-        today = build_moment().date()
+        today = samspel_settings(self.settings).now.date()
         content = Path(self.settings["PATH"])
         index = self.context.get("content_index") or ContentIndex.scan(content)
         companies = load_companies(content / DATA_SECTION / COMPANIES_FILE)

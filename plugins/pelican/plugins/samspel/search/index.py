@@ -39,11 +39,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..settings import samspel_settings
+
 log = logging.getLogger(__name__)
 
-#: ``SEARCH`` setting defaults. 100 pages index in about 0.1 s; each bundle costs a
-#: visitor's first search three requests more, hence the cap (see README, Speed).
-DEFAULT_SEARCH: dict = {"pages_per_shard": 100, "max_shards": 8}
 BUNDLE = "pagefind"
 SHARDS_FILE = "shards.json"
 #: what a merged bundle is read for (pagefind.js: loadEntry, loadMeta, chunks, fragments)
@@ -57,29 +56,6 @@ _AFTER_BODY = frozenset((b" ", b"\t", b"\n", b"\r", b"=", b"/", b">"))
 LOCK = ".lock"
 #: an unfinished entry older than this is left over from a crashed build
 STALE_SECONDS = 3600
-
-
-class SearchSettingError(ValueError):
-    """The SEARCH setting is wrong."""
-
-
-def search_options(settings: dict) -> dict:
-    """``SEARCH`` merged over :data:`DEFAULT_SEARCH`, checked."""
-    given = settings.get("SEARCH", {})
-    if not isinstance(given, dict):
-        raise SearchSettingError(f"search: SEARCH must be a dict, not {given!r}")
-    unknown = sorted(set(given) - set(DEFAULT_SEARCH))
-    if unknown:
-        raise SearchSettingError(
-            f"search: SEARCH has unknown keys {unknown}; known: {sorted(DEFAULT_SEARCH)}"
-        )
-    merged = {**DEFAULT_SEARCH, **given}
-    for name, size in merged.items():
-        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
-            raise SearchSettingError(
-                f"search: SEARCH[{name!r}] must be a whole number >= 1, not {size!r}"
-            )
-    return merged
 
 
 @dataclass(frozen=True)
@@ -293,14 +269,14 @@ def index_site(root: Path, settings: dict) -> list[Shard]:
 
     The cache lives beside Pelican's (``CACHE_PATH``'s parent), per site: ``search/<root name>``.
     """
-    options = search_options(settings)
+    options = samspel_settings(settings).search
     cache = Path(settings["CACHE_PATH"]).parent / "search" / root.name
     cache.mkdir(parents=True, exist_ok=True)
     pages = indexable_pages(root)
     if not pages:
         raise RuntimeError(f"Pagefind: no page of {root.name} has data-pagefind-body")
     pagefind = Pagefind.find()
-    shards = plan(pages, options["pages_per_shard"], pagefind.options(), options["max_shards"])
+    shards = plan(pages, options.pages_per_shard, pagefind.options(), options.max_shards)
     with _locked(cache):  # another build using the same cache neither prunes nor half-writes
         missing = [shard for shard in shards if not (cache / shard.key).is_dir()]
         with ThreadPoolExecutor(max_workers=PARALLEL) as pool:

@@ -20,32 +20,9 @@ from pelican.generators import Generator
 
 from ..content.contract import ADDRESS_FIELD, LANGUAGES, address_of
 from ..content.index import ContentIndex
+from ..settings import samspel_settings
 
 log = logging.getLogger(__name__)
-
-DEFAULT_SITES: dict[str, dict[str, str]] = {
-    "sv": {"url": "http://localhost:8000", "locale": "sv_SE"},
-    "nb": {"url": "http://localhost:8001", "locale": "nb_NO"},
-}
-
-
-class SitesSettingError(ValueError):
-    """SAMSPEL_SITES is incomplete."""
-
-
-def sites_setting(settings: dict) -> dict[str, dict[str, str]]:
-    """``SAMSPEL_SITES`` merged over the defaults, checked once."""
-    merged = {lang: dict(values) for lang, values in DEFAULT_SITES.items()}
-    for lang, values in settings.get("SAMSPEL_SITES", {}).items():
-        merged.setdefault(lang, {}).update(values)
-    for lang in LANGUAGES:
-        url = merged.get(lang, {}).get("url", "")
-        if not url.startswith(("http://", "https://")) or url.endswith("/"):
-            raise SitesSettingError(
-                f"samspel: SAMSPEL_SITES[{lang!r}]['url'] must be an absolute http(s) URL "
-                f"without a trailing slash, not {url!r}"
-            )
-    return merged
 
 
 def other_language(lang: str) -> str:
@@ -81,7 +58,7 @@ class SiteGenerator(Generator):
     """Puts what every template needs about the two sites into the context."""
 
     def generate_context(self) -> None:
-        sites = sites_setting(self.settings)
+        sites = samspel_settings(self.settings).sites
         lang = self.settings["DEFAULT_LANG"]
         other = other_language(lang)
         self.context["content_index"] = ContentIndex.scan(
@@ -90,8 +67,8 @@ class SiteGenerator(Generator):
         self.context["sites"] = sites
         self.context["site_lang"] = lang
         self.context["other_lang"] = other
-        self.context["other_siteurl"] = sites[other]["url"]
-        self.context["og_locale"] = sites[lang]["locale"]
+        self.context["other_siteurl"] = sites[other].url
+        self.context["og_locale"] = sites[lang].locale
         # sections with at least one item on this site: only these get links and feeds
         self.context["sections"] = sorted(
             category.slug for category, _articles in self.context.get("categories", [])

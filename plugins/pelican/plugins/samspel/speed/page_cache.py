@@ -47,17 +47,20 @@ from pelican.generators import Generator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from ..today import build_date
+from ..settings import KEY as SETTINGS_KEY
+from ..settings import samspel_settings
 
 log = logging.getLogger(__name__)
 #: the plugin's own code (the installed package): a change to it renders every page again
 PLUGIN_CODE = Path(__file__).resolve().parent.parent
 
 CONTEXT_KEY = "page_cache"
-#: ``PAGE_CACHE["path"]``: where a site's rendered pages are kept; empty: no cache
-DEFAULT_PAGE_CACHE = {"path": ""}
-#: settings that change between builds of the same content and never reach a page
-VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES", "PAGE_CACHE"})
+#: settings that change between builds of the same content and never reach a page; the
+#: validated settings (SETTINGS_KEY) are made of the others, which are hashed, and the
+#: build's moment, which reaches a page only through the day and the states hashed below
+VOLATILE_SETTINGS = frozenset(
+    {"OUTPUT_PATH", "CACHE_PATH", "I18N_SUBSITES", "PAGE_CACHE", SETTINGS_KEY}
+)
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 _PACKAGES = (
     "pelican",
@@ -73,25 +76,6 @@ _PACKAGES = (
 )
 #: suffix of the list of files of a paginated entry
 _LIST = ".files"
-
-
-class PageCacheSettingError(ValueError):
-    """PAGE_CACHE is not a dict with a string ``path``."""
-
-
-def page_cache_setting(settings: dict) -> dict:
-    """``PAGE_CACHE`` merged over the defaults, checked."""
-    given = settings.get("PAGE_CACHE", {})
-    if not isinstance(given, dict) or set(given) - set(DEFAULT_PAGE_CACHE):
-        raise PageCacheSettingError(
-            f"samspel: PAGE_CACHE must be a dict with the key 'path', not {given!r}"
-        )
-    merged = {**DEFAULT_PAGE_CACHE, **given}
-    if not isinstance(merged["path"], str):
-        raise PageCacheSettingError(
-            f"samspel: PAGE_CACHE['path'] must be a folder name, not {merged['path']!r}"
-        )
-    return merged
 
 
 def _hash_files(digest, root: Path, paths) -> None:
@@ -223,14 +207,6 @@ class PageCache:
 class CachingWriter(Writer):
     """Pelican's writer, taking pages from the page cache when their key is there."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.opened: list[str] = []  # every file written, in order
-
-    def _open_w(self, filename, encoding, override=False):
-        self.opened.append(filename)
-        return super()._open_w(filename, encoding, override)
-
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):  # fmt: skip
         cache: PageCache | None = context.get(CONTEXT_KEY)
@@ -242,21 +218,29 @@ class CachingWriter(Writer):
         key = cache.key(template.name, name, getattr(item, "source_path", None))
         restored = cache.restore(key, self.output_path, name)
         if restored:
+            # Pelican's own record of what it wrote (no public way to add to it): a later
+            # write of the same path then stops the build instead of writing through the
+            # hard link into the cache
             self._written_files.update(restored)
             if signals.content_written.receivers:  # as Pelican's writer would say it
                 local = {**context, "output_file": name, "localsiteurl": None, **kwargs}
                 for path in restored:
                     signals.content_written.send(path, context=local)
             return None
-        start = len(self.opened)
-        super().write_file(*arguments, **kwargs)
-        cache.store(key, self.output_path, self.opened[start:])
+        written: list[str] = []  # Pelican's content_written names every file it writes
+
+        def note(path: str, **_context) -> None:
+            written.append(path)
+
+        with signals.content_written.connected_to(note):
+            super().write_file(*arguments, **kwargs)
+        cache.store(key, self.output_path, written)
         return None
 
 
 def get_writer(pelican) -> type[Writer] | None:
     """The caching writer when ``PAGE_CACHE["path"]`` is set (``get_writer``)."""
-    return CachingWriter if page_cache_setting(pelican.settings)["path"] else None
+    return CachingWriter if samspel_settings(pelican.settings).page_cache.path else None
 
 
 class PageCacheGenerator(Generator):
@@ -268,14 +252,15 @@ class PageCacheGenerator(Generator):
     """
 
     def generate_context(self) -> None:
-        folder = page_cache_setting(self.settings)["path"]
+        config = samspel_settings(self.settings)
+        folder = config.page_cache.path
         if not folder or "content_index" not in self.context:
             return
         site = code_and_rules(self.settings)
         whole_site(site, self.context)
         progress = self.context.get("progress")
         facts = progress.as_of.isoformat() if progress is not None else ""
-        day = f"{build_date().isoformat()} {facts}"
+        day = f"{config.now.date().isoformat()} {facts}"
         self.context[CONTEXT_KEY] = PageCache(Path(folder), site, day)
 
     def generate_output(self, writer) -> None:
