@@ -1,8 +1,9 @@
 """Build real sites for the tests and read what they wrote.
 
-Every build runs ``python -m tools.build`` in a subprocess, exactly as
-``make html`` does, because pelican-i18n-subsites keeps module-level state
-that must not leak from one build into the next.
+Every build runs ``python -m pelican.plugins.samspel.commands.build`` (``samspel
+build``) in a subprocess, exactly as ``make html`` does, because
+pelican-i18n-subsites keeps module-level state that must not leak from one build
+into the next.
 """
 
 from __future__ import annotations
