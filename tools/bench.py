@@ -33,14 +33,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelican.plugins.samspel.content.contract import PROJECT_TIMEZONE
+from pelican.plugins.samspel.sites.table import MAIN, SITES
+
 from tools.synthetic import write_plain_copy, write_site
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAIN_SETTINGS = """\
+#: plain Pelican's settings: the main site's URL, zone and language (table of sites, contract)
+PLAIN_SETTINGS = f"""\
 SITENAME = "Samspel 63"
-SITEURL = "http://localhost:8000"
-TIMEZONE = "Europe/Stockholm"
-DEFAULT_LANG = "sv"
+SITEURL = "{MAIN.local_url}"
+TIMEZONE = "{PROJECT_TIMEZONE}"
+DEFAULT_LANG = "{MAIN.lang}"
 PLUGINS = []
 """
 
@@ -128,7 +132,7 @@ def change_one_file(content: Path, round_number: int) -> None:
 def largest_pages(output: Path) -> list[str]:
     """The largest HTML page and the stylesheet of each site, raw and gzip (level 6)."""
     lines = []
-    for site in ("se", "no"):
+    for site in (row.folder for row in SITES):
         root = output / site
         for pattern in ("*.html", "*.css"):
             files = sorted(root.rglob(pattern), key=lambda p: (p.stat().st_size, str(p)))

@@ -14,7 +14,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from pelican.plugins.samspel.content.contract import ACTIVITY_TYPES
+from pelican.plugins.samspel.content.contract import ACTIVITY_TYPES, PROJECT_START
 from pelican.plugins.samspel.content.frontmatter import read_text, split
 
 PAGES = ("om-projektet", "kontakt", "partner-och-finansiarer", "integritet", "tillganglighet")
@@ -117,7 +117,7 @@ def write_plain_copy(content: Path, target: Path, lang: str = "sv") -> Path:
         head = split(read_text(path))
         fields = {key: value.data for key, value in head.fields.items()}
         slug = path.name.split(".")[0]
-        day = fields.get("date") or str(fields.get("start") or "2023-04-01")
+        day = fields.get("date") or str(fields.get("start") or PROJECT_START)
         meta = [
             f"Title: {fields['title']}",
             f"Date: {day}",

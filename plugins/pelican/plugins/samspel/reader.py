@@ -26,6 +26,7 @@ from .content.contract import (
     FEEDBACK_FIELD,
     FILENAME_PATTERN,
     LIST_FIELDS,
+    PROJECT_START,
     RESERVED_KEYS,
     SECTIONS,
     SOURCE_FIELD,
@@ -160,7 +161,7 @@ class YamlMarkdownReader(MarkdownReader):
             metadata["date"] = safe_datetime(datetime.combine(bound.first, time(0), tzinfo=zone))
             metadata["date_precision"] = bound.precision
         elif kind == "initiative":
-            start = self.settings.get("SAMSPEL_PROJECT", {}).get("start", "2023-04-01")
+            start = self.settings.get("SAMSPEL_PROJECT", {}).get("start", PROJECT_START)
             zone = ZoneInfo(COUNTRY_TIMEZONES["SE"])
             day = parse_moment(start, zone)
             metadata["date"] = safe_datetime(datetime.combine(day, time(0), tzinfo=zone))

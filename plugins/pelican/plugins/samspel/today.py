@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-PROJECT_ZONE = ZoneInfo("Europe/Stockholm")
+from .content.contract import PROJECT_TIMEZONE
+
+PROJECT_ZONE = ZoneInfo(PROJECT_TIMEZONE)
 
 
 class SourceDateEpochError(ValueError):

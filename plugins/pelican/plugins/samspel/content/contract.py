@@ -15,7 +15,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-LANGUAGES: tuple[str, ...] = ("sv", "nb")
+from ..sites.table import SITES
+
+#: the content languages, one per site (the table of sites), the main site's first
+LANGUAGES: tuple[str, ...] = tuple(site.lang for site in SITES)
 
 #: folder under content/ -> kind of item
 SECTIONS: dict[str, str] = {
@@ -38,8 +41,14 @@ ACTIVITY_TYPES: tuple[str, ...] = (
 )
 #: country code -> the time zone local times are written in
 COUNTRY_TIMEZONES: dict[str, str] = {"SE": "Europe/Stockholm", "NO": "Europe/Oslo"}
+#: the project's own zone, Sweden's: the build's "today", news dates, the project period
+PROJECT_TIMEZONE = COUNTRY_TIMEZONES["SE"]
 #: where a two-country activity's local times are written (Sweden and Norway share one offset)
-SHARED_TIMEZONE = "Europe/Stockholm"
+SHARED_TIMEZONE = PROJECT_TIMEZONE
+#: the funding period of Samspel 63 (Interreg Sverige–Norge): its first and last day, the
+#: default of SAMSPEL_PROJECT (progress/phases.py reads the setting)
+PROJECT_START = "2023-04-01"
+PROJECT_END = "2026-03-31"
 #: ``scheduled``: will happen as written; ``tentative``: announced, dates or details not
 #: fixed; ``cancelled``; ``postponed``: will not happen as written, no new date yet. Named
 #: so that a communicator reads them right: the old ``planned`` read as "not fixed yet"
@@ -302,7 +311,7 @@ def _precision_of(value: date | datetime) -> Precision:
     return "time" if isinstance(value, datetime) else "day"
 
 
-_STOCKHOLM = ZoneInfo("Europe/Stockholm")
+_STOCKHOLM = ZoneInfo(PROJECT_TIMEZONE)
 
 
 def countries_of(value: object) -> tuple[str, ...]:

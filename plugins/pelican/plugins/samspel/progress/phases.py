@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from ..content.contract import PROJECT_END, PROJECT_START
+
 Phase = Literal["before", "running", "ended"]
 
 #: the funding period of Samspel 63 (Interreg Sverige–Norge), when the settings omit it
-DEFAULT_PROJECT: dict[str, str] = {"start": "2023-04-01", "end": "2026-03-31"}
+DEFAULT_PROJECT: dict[str, str] = {"start": PROJECT_START, "end": PROJECT_END}
 
 
 class ProjectSettingError(ValueError):

@@ -20,12 +20,13 @@ from pelican.generators import Generator
 
 from ..content.contract import ADDRESS_FIELD, LANGUAGES, address_of
 from ..content.index import ContentIndex
+from .table import SITES
 
 log = logging.getLogger(__name__)
 
+#: the sites on this machine, from the table of sites; SAMSPEL_SITES overrides them
 DEFAULT_SITES: dict[str, dict[str, str]] = {
-    "sv": {"url": "http://localhost:8000", "locale": "sv_SE"},
-    "nb": {"url": "http://localhost:8001", "locale": "nb_NO"},
+    site.lang: {"url": site.local_url, "locale": site.locale} for site in SITES
 }
 
 
