@@ -11,7 +11,16 @@ directory (see ../shared/docs/pelican-two-domains.md for why each setting is her
 import os
 from pathlib import Path
 
-from pelican.plugins.samspel.content.contract import PROJECT_END, PROJECT_START, PROJECT_TIMEZONE
+from pelican.plugins.samspel.content.contract import (
+    ACTIVITIES,
+    INITIATIVES,
+    NEWS,
+    PAGES,
+    PICTURES,
+    PROJECT_END,
+    PROJECT_START,
+    PROJECT_TIMEZONE,
+)
 from pelican.plugins.samspel.sites.table import MAIN, SUBSITES, site_urls
 
 ROOT = Path(__file__).resolve().parent
@@ -48,9 +57,9 @@ IMAGES = {
 SEARCH = {"pages_per_shard": 100, "max_shards": 8}
 
 # --- content: content/<section>/<slug>.<lang>.md, each site reads its own language
-ARTICLE_PATHS = ["aktiviteter", "initiativ", "nyheter"]
-PAGE_PATHS = ["sidor"]
-STATIC_PATHS = ["bilder"]
+ARTICLE_PATHS = [ACTIVITIES, INITIATIVES, NEWS]  # the sections: the contract's folders
+PAGE_PATHS = [PAGES]
+STATIC_PATHS = [PICTURES]
 READERS = {"rst": None, "html": None}
 # each site skips the other language's files; the plugin adds the content check's skip rule
 # (dot-files, editor backups: samspel/content/files.py), so both skip the same files

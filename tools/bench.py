@@ -33,7 +33,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican.plugins.samspel.content.contract import PROJECT_TIMEZONE
+from pelican.plugins.samspel.content.contract import ACTIVITIES, PROJECT_TIMEZONE
 from pelican.plugins.samspel.sites.table import MAIN, SITES
 
 from tools.synthetic import write_plain_copy, write_site
@@ -123,7 +123,7 @@ def wait_for_cleanup(trash: Path, timeout: float = 120) -> None:
 
 def change_one_file(content: Path, round_number: int) -> None:
     """Edit one Swedish activity, as a communicator would, between cold and warm."""
-    path = content / "aktiviteter" / f"aktivitet-{round_number}.sv.md"
+    path = content / ACTIVITIES / f"aktivitet-{round_number}.{MAIN.lang}.md"
     path.write_text(
         path.read_text(encoding="utf-8") + f"\nÄndrad i omgång {round_number}.\n", "utf-8"
     )

@@ -21,7 +21,14 @@ from itertools import pairwise
 from babel.dates import get_day_names
 from markupsafe import Markup
 
-from ..content.contract import ACTIVITY_TYPES, Schedule, countries_of, schedule_for, tentative_over
+from ..content.contract import (
+    ACTIVITIES,
+    ACTIVITY_TYPES,
+    Schedule,
+    countries_of,
+    schedule_for,
+    tentative_over,
+)
 from ..content.index import ContentIndex
 from .jsonld import event_data, script_safe_json
 
@@ -68,7 +75,7 @@ def months_and_types(index: ContentIndex, lang: str) -> tuple[set[str], set[str]
     """
     months: set[str] = set()
     types: set[str] = set()
-    for item in index.in_language(lang, "aktiviteter"):
+    for item in index.in_language(lang, ACTIVITIES):
         try:
             schedule = schedule_for(
                 str(item.get("start")), item.get("end"), countries_of(item.get("country"))

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from ..content.contract import COMPANIES_FILE, DATA_SECTION
+from ..content.contract import COMPANIES_FILE, DATA_SECTION, INITIATIVES
 from ..content.frontmatter import FrontMatterError, parse_mapping_list, read_text
 from ..content.index import ContentItem
 from ..sites.generator import other_language
@@ -343,7 +343,7 @@ def content_names(items: list[ContentItem], context: CheckContext) -> NameIndex:
     """
     names: set[str] = set(PROJECT_NAMES)
     for item in items:
-        if item.section == "initiativ":
+        if item.section == INITIATIVES:
             names.add(text_of(item, "title") or "")
         for name in ("place", "host"):
             names.update(re.split(r"[,;/()–]", text_of(item, name) or ""))

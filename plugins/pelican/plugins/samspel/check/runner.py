@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from markdown import Markdown
 
-from ..content.contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
+from ..content.contract import COMPANIES_FILE, DATA_SECTION, INITIATIVES, LANGUAGES, SECTIONS
 from ..content.files import ContentTree, content_folder, link_problems, walk
 from ..content.frontmatter import FrontMatterError, read_limited, split
 from ..content.index import ContentItem
@@ -147,7 +147,7 @@ def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, li
         suggestion = f"{slug}.sv.md / {slug}.nb.md"
         return None, file_problem("unknown-language", value=path.name, suggestion=suggestion)
     context.files.add((section, slug, lang))
-    if section == "initiativ":
+    if section == INITIATIVES:
         context.initiatives.add(slug)
     try:
         data = read_limited(path)  # at most one byte past the limit, however large the file

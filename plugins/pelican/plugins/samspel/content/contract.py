@@ -20,13 +20,23 @@ from ..sites.table import SITES
 #: the content languages, one per site (the table of sites), the main site's first
 LANGUAGES: tuple[str, ...] = tuple(site.lang for site in SITES)
 
+#: the section folders under content/ (and their lists' addresses on both sites)
+ACTIVITIES = "aktiviteter"
+INITIATIVES = "initiativ"
+NEWS = "nyheter"
+PAGES = "sidor"
 #: folder under content/ -> kind of item
 SECTIONS: dict[str, str] = {
-    "aktiviteter": "activity",
-    "initiativ": "initiative",
-    "nyheter": "news",
-    "sidor": "page",
+    ACTIVITIES: "activity",
+    INITIATIVES: "initiative",
+    NEWS: "news",
+    PAGES: "page",
 }
+#: kind of item -> its folder under content/ (the templates' ``SECTION_FOLDERS.news``)
+SECTION_FOLDERS: dict[str, str] = {kind: folder for folder, kind in SECTIONS.items()}
+#: content/bilder/: pictures shared by several items (``image: bilder/x.jpg``), never pages
+PICTURES = "bilder"
+#: content/data/: the companies file, never pages
 DATA_SECTION = "data"
 
 ACTIVITY_TYPES: tuple[str, ...] = (

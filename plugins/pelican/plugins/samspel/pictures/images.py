@@ -26,12 +26,14 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps
 
+from ..content.contract import PICTURES
+
 log = logging.getLogger(__name__)
 
 #: Pillow format name -> what communicators call it
 ALLOWED_FORMATS: dict[str, str] = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "AVIF": "AVIF"}
 #: folder under content/ for pictures shared by several items (``image: bilder/x.jpg``)
-LIBRARY = "bilder"
+LIBRARY = PICTURES
 #: file names an ``image``/``![]()`` value may end with, checked case-insensitively
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
 
@@ -45,7 +47,7 @@ DEFAULT_IMAGES: dict = {
     "page_budget_kb": 300,
     "budget_viewport": 360,
     "cache": None,  # None: an ``images`` folder beside CACHE_PATH
-    "output_dir": "bilder",
+    "output_dir": PICTURES,  # beside the copies of content/bilder/ (STATIC_PATHS)
 }
 
 

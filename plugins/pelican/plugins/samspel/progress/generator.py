@@ -33,6 +33,7 @@ from pelican.generators import Generator
 
 from ..check.file_rules import is_web_address
 from ..content.contract import (
+    ACTIVITIES,
     ACTIVITY_TYPES,
     COMPANIES_FILE,
     COUNTED_STATUSES,
@@ -218,7 +219,7 @@ def activities_of(index: ContentIndex) -> list[Activity]:
     SHARED_FIELDS), so either one will do; the order is fixed for reproducibility.
     """
     activities = []
-    for _slug, versions in sorted(index.by_slug("aktiviteter").items()):
+    for _slug, versions in sorted(index.by_slug(ACTIVITIES).items()):
         item = next(versions[lang] for lang in LANGUAGES if lang in versions)
         country = countries_of(item.get("country"))
         try:
@@ -231,7 +232,7 @@ def activities_of(index: ContentIndex) -> list[Activity]:
         listed = listed if isinstance(listed, list) else [listed]
         activities.append(
             Activity(
-                source=f"aktiviteter/{item.path.name}",
+                source=f"{ACTIVITIES}/{item.path.name}",
                 type=str(item.get("type", "other")),
                 start=start,
                 status=str(item.get("status", DEFAULT_STATUS)).strip(),
@@ -468,7 +469,7 @@ def compute(
 def _counted_file(path: PurePosixPath) -> bool:
     """A file the count reads: an activity's Markdown, or companies.yaml."""
     parts = path.parts
-    return (len(parts) == 2 and parts[0] == "aktiviteter" and path.suffix == ".md") or (
+    return (len(parts) == 2 and parts[0] == ACTIVITIES and path.suffix == ".md") or (
         parts == (DATA_SECTION, COMPANIES_FILE)
     )
 
