@@ -26,6 +26,7 @@ from ..content.contract import (
     ACTIVITY_TYPES,
     Schedule,
     countries_of,
+    next_month,
     schedule_for,
     tentative_over,
 )
@@ -147,7 +148,7 @@ def month_weeks(first: date, activities: Iterable) -> list[Week]:
     one only on its first day in this month, with its last day beside it. Activities
     known to the month only are not on any day (see :attr:`MonthPage.during`).
     """
-    following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    following = next_month(first)
     by_day: dict[date, list] = {}
     until: dict[date, dict[str, date]] = {}
     for article in activities:

@@ -212,9 +212,13 @@ class Bound:
     precision: Precision
 
 
+def next_month(day: date) -> date:
+    """The first day of the month after ``day``'s: the one place December wraps to January."""
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
 def _month_end(year: int, month: int) -> date:
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    return next_month(date(year, month, 1)) - timedelta(days=1)
 
 
 def parse_bound(text: str, zone: ZoneInfo) -> Bound:

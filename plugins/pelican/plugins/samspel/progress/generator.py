@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 from pelican.generators import Generator
 
 from ..check.file_rules import is_web_address
+from ..content.companies import companies_path, read_companies
 from ..content.contract import (
     ACTIVITIES,
     ACTIVITY_TYPES,
@@ -43,9 +44,10 @@ from ..content.contract import (
     LANGUAGES,
     SLUG_PATTERN,
     countries_of,
+    next_month,
     schedule_for,
 )
-from ..content.frontmatter import FrontMatterError, parse_mapping_list, read_text
+from ..content.frontmatter import FrontMatterError
 from ..content.history import last_change
 from ..content.index import ContentIndex
 from ..today import PROJECT_ZONE, build_moment
@@ -167,7 +169,7 @@ def load_companies(path: Path) -> dict[str, Company]:
     if not path.is_file():
         return {}
     try:
-        entries = parse_mapping_list(read_text(path))
+        entries = read_companies(path)
     except FrontMatterError as error:
         if error.code == "yaml-not-list":
             raise ProgressSettingError(f"samspel: {path} must be a list of companies") from error
@@ -395,10 +397,6 @@ def _month_start(day: date) -> date:
     return day.replace(day=1)
 
 
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
 def monthly(config: ProgressConfig, day: date, strengthened: dict[str, date]) -> list[Month]:
     """The project's months up to ``day``'s month, each with new and cumulative counts.
 
@@ -419,7 +417,7 @@ def monthly(config: ProgressConfig, day: date, strengthened: dict[str, date]) ->
     while month <= until:
         total += new_in.get(month, 0)
         months.append(Month(month, new_in.get(month, 0), total))
-        month = _next_month(month)
+        month = next_month(month)
     return months
 
 
@@ -500,7 +498,7 @@ class ProgressGenerator(Generator):
         today = build_moment().date()
         content = Path(self.settings["PATH"])
         index = self.context.get("content_index") or ContentIndex.scan(content)
-        companies = load_companies(content / DATA_SECTION / COMPANIES_FILE)
+        companies = load_companies(companies_path(content))
         as_of = facts_changed_on(content, fallback=self.config.start)
         progress = compute(self.config, activities_of(index), companies, today, as_of)
         self.context["progress"] = progress
