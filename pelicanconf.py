@@ -11,6 +11,16 @@ directory (see ../shared/docs/pelican-two-domains.md for why each setting is her
 import os
 from pathlib import Path
 
+from pelican.plugins.samspel.content.contract import (
+    ACTIVITIES,
+    INITIATIVES,
+    NEWS,
+    PAGES,
+    PICTURES,
+    PROJECT_END,
+    PROJECT_START,
+    PROJECT_TIMEZONE,
+)
 from pelican.plugins.samspel.sites.table import MAIN, SUBSITES, site_urls
 
 ROOT = Path(__file__).resolve().parent
@@ -20,7 +30,7 @@ PATH = str(ROOT / "content")
 OUTPUT_PATH = str(ROOT / "output" / MAIN.folder)
 CACHE_PATH = str(ROOT / "cache" / MAIN.folder)
 THEME = str(ROOT / "theme")
-TIMEZONE = "Europe/Stockholm"
+TIMEZONE = PROJECT_TIMEZONE
 DEFAULT_LANG = MAIN.lang
 LOCALE = ("C.UTF-8", "C")  # never the OS's sv_SE/nb_NO: Babel formats what visitors read
 
@@ -32,7 +42,7 @@ RELATIVE_URLS = False
 # both installed packages (pyproject.toml), loaded by name: no PLUGIN_PATHS
 PLUGINS = ["pelican.plugins.i18n_subsites", "pelican.plugins.samspel"]
 SAMSPEL_SITES = {lang: {"url": url} for lang, url in SITE_URLS.items()}
-SAMSPEL_PROJECT = {"start": "2023-04-01", "end": "2026-03-31"}
+SAMSPEL_PROJECT = {"start": PROJECT_START, "end": PROJECT_END}  # the contract's period
 PROGRESS = {"target": 100, "path": "resultat/"}  # the counter; period from SAMSPEL_PROJECT
 # Pictures: derivative widths (never upscaled), WebP/JPEG quality, and the cache of
 # encoded derivatives kept between builds (SAMSPEL_IMAGE_CACHE moves it, e.g. for tests).
@@ -47,9 +57,9 @@ IMAGES = {
 SEARCH = {"pages_per_shard": 100, "max_shards": 8}
 
 # --- content: content/<section>/<slug>.<lang>.md, each site reads its own language
-ARTICLE_PATHS = ["aktiviteter", "initiativ", "nyheter"]
-PAGE_PATHS = ["sidor"]
-STATIC_PATHS = ["bilder"]
+ARTICLE_PATHS = [ACTIVITIES, INITIATIVES, NEWS]  # the sections: the contract's folders
+PAGE_PATHS = [PAGES]
+STATIC_PATHS = [PICTURES]
 READERS = {"rst": None, "html": None}
 # each site skips the other language's files; the plugin adds the content check's skip rule
 # (dot-files, editor backups: samspel/content/files.py), so both skip the same files

@@ -20,11 +20,21 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bs4 import BeautifulSoup
+from pelican.plugins.samspel.sites.table import FOLDERS, SITES, site_urls
 
 REPO = Path(__file__).resolve().parent.parent
 LOCAL_SETTINGS = REPO / "pelicanconf.py"
 PUBLISH_SETTINGS = REPO / "publishconf.py"
-ROOT_OF = {"sv": "se", "nb": "no"}
+#: what the tests read of the table of sites (test_sites.py pins the table's values once)
+#: site language -> its publish root under the output folder
+ROOT_OF = FOLDERS
+#: site language -> its URL in a local build (pelicanconf.py) and in a publish build
+LOCAL_URLS = site_urls(public=False)
+PUBLISH_URLS = site_urls(public=True)
+#: site language -> Babel's locale (og:locale)
+LOCALES = {site.lang: site.locale for site in SITES}
+#: deploy variable -> the publish root it deploys (DEPLOY_SE -> se)
+DEPLOY_TARGETS = {site.deploy_variable: site.folder for site in SITES}
 #: fixture sites as real files: tests/data/<name>/content
 DATA = REPO / "tests" / "data"
 #: what every Pagefind fragment file starts with, once unzipped

@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import REPO, Build, copy_fixture, run_build
+from helpers import LOCAL_URLS, REPO, Build, copy_fixture, run_build
 from icalendar import Calendar, Event
 
 LANGS = ("sv", "nb")
-SITE = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
+SITE = LOCAL_URLS
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 

@@ -10,10 +10,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from helpers import LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO
+from helpers import DEPLOY_TARGETS, LOCAL_SETTINGS, PUBLISH_SETTINGS, REPO
 from pelican.plugins.samspel.commands import deploy
 
-SITES = {"DEPLOY_SE": "se", "DEPLOY_NO": "no"}
+SITES = DEPLOY_TARGETS
 
 
 def files_of(folder: Path) -> set[str]:

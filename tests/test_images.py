@@ -10,13 +10,12 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import Build, activity, run_build, write_content
+from helpers import LOCAL_URLS, LOCALES, Build, activity, run_build, write_content
 from pelican.plugins.samspel.check.pictures import image_problems
 from pelican.plugins.samspel.content.index import ContentIndex
 from PIL import ExifTags, Image
 
-URLS = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
-LOCALES = {"sv": "sv_SE", "nb": "nb_NO"}
+URLS = LOCAL_URLS
 ALT = {
     "sv": "Fyra musiker på en upplyst scen framför en publik i skymningen.",
     "nb": "Fire musikere på en opplyst scene foran et publikum i skumringen.",

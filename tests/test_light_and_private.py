@@ -17,14 +17,14 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import REPO, Build
+from helpers import LOCAL_URLS, PUBLISH_URLS, REPO, Build
 from pelican.plugins.samspel.progress.generator import load_companies
 
 BUDGET = 14 * 1024
 #: the two sites' own addresses, per build: only these may serve what a page loads
 SITES = {
-    "local_build": {"sv": "http://localhost:8000/", "nb": "http://localhost:8001/"},
-    "publish_build": {"sv": "https://samspel63.se/", "nb": "https://samspel63.no/"},
+    "local_build": {lang: f"{url}/" for lang, url in LOCAL_URLS.items()},
+    "publish_build": {lang: f"{url}/" for lang, url in PUBLISH_URLS.items()},
 }
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 JS_LOAD = re.compile(

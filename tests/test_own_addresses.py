@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import REPO, Build
+from helpers import LOCAL_URLS, REPO, Build
 
-SITE = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
+SITE = LOCAL_URLS
 SECTION_PAGES = {"sidor"}  # pages live at the top of the site, the other kinds below their folder
 
 

@@ -21,14 +21,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from helpers import REPO, Build, run_build
+from helpers import LOCAL_URLS, REPO, Build, run_build
 from icalendar import Calendar, Event
 from pelican.plugins.samspel.check.runner import check_content
 from test_calendar import icaljs, icaljs_events  # noqa: F401 (icaljs is a fixture)
 from test_html_validity import run_vnu
 
 LANGS = ("sv", "nb")
-SITE = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
+SITE = LOCAL_URLS
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CONTENT = REPO / "tests" / "data" / "precision" / "content"
 

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import PUBLISH_SETTINGS, REPO, ROOT_OF, write_content
+from helpers import PUBLISH_SETTINGS, PUBLISH_URLS, REPO, ROOT_OF, write_content
 from pelican.plugins.samspel.commands.preview import (
     AddressMover,
     PreviewAddressError,
@@ -44,7 +44,7 @@ from tools.browser import chromium_missing_message, free_port, launch
 
 EPOCH = 1_764_676_800
 PREFIX = "/pr-7/"
-PUBLISHED = {"sv": "https://samspel63.se", "nb": "https://samspel63.no"}
+PUBLISHED = PUBLISH_URLS
 ALT = {"sv": "En scen i skymningen.", "nb": "En scene i skumringen."}
 NOINDEX = {"name": "robots", "content": "noindex"}
 SEARCH_OFFLINE = {"sv": "Sökningen behöver en webbserver", "nb": "Søket trenger en webserver"}

@@ -320,3 +320,12 @@ def test_an_unknown_company_id_stops_the_build(tmp_path: Path) -> None:
     assert "seminarium.sv.md" in build.log and "alfa-keramic" in build.log
     assert "[unknown-company]" in build.log
     assert not (tmp_path / "output" / "se").exists()
+
+
+def test_the_month_after_wraps_december_to_january() -> None:
+    """The one month helper (content/contract.py) that the calendar and the counter share."""
+    from pelican.plugins.samspel.content.contract import next_month
+
+    assert next_month(date(2023, 12, 31)) == date(2024, 1, 1)
+    assert next_month(date(2024, 1, 31)) == date(2024, 2, 1)
+    assert next_month(date(2024, 2, 1)) == date(2024, 3, 1)

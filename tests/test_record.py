@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from helpers import REPO, Build, fixture_files, run_build, write_content
+from helpers import LOCAL_URLS, REPO, Build, fixture_files, run_build, write_content
 from pelican.plugins.samspel.check.runner import check_content
 from pelican.plugins.samspel.content.contract import ADDRESS_FIELD, address_of
 from pelican.plugins.samspel.content.index import ContentIndex
@@ -23,7 +23,6 @@ from pelican.plugins.samspel.sites.generator import own_address
 
 LANGS = ("sv", "nb")
 OTHER = {"sv": "nb", "nb": "sv"}
-LOCAL_URLS = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -328,7 +327,7 @@ def test_the_skip_link_sits_in_the_banner(local_build: Build, lang: str) -> None
 
 def _slugs_by_address(lang: str) -> dict[str, str]:
     """The local URL of every item with an ``address`` -> its file name's slug."""
-    base = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}[lang]
+    base = LOCAL_URLS[lang]
     found = {}
     for item in index().in_language(lang):
         slug = own_address(item.fields.get(ADDRESS_FIELD), item.slug)

@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import REPO, run_build, write_content
+from helpers import REPO, ROOT_OF, run_build, write_content
 from pelican.plugins.samspel.content.html_policy import cleaner, findings
 from test_check import BASE, found, run_check
 
@@ -348,7 +348,7 @@ def browser_on_unchecked(unchecked):
     if problem:
         pytest.fail(problem + " (or run `make test-tools` as root)")
     output, urls = unchecked
-    roots = {"sv": output / "se", "nb": output / "no"}
+    roots = {lang: output / folder for lang, folder in ROOT_OF.items()}
     # a control page with the attack unsanitized: proves that the detectors can see one
     (roots["sv"] / "kontroll.html").write_text(
         "<!doctype html><title>k</title><script>window.__pwned='control';alert('control')"
@@ -379,7 +379,7 @@ def test_hostile_pages_run_nothing_and_load_nothing_from_another_host(browser_on
     own_hosts = {urlparse(url).netloc for url in urls.values()}
     visited = 0
     for lang, url in urls.items():
-        root = output / ("se" if lang == "sv" else "no")
+        root = output / ROOT_OF[lang]
         for path in sorted(root.rglob("index.html")):
             folder = path.parent.relative_to(root).as_posix()
             address = f"{url}/" if folder == "." else f"{url}/{folder}/"

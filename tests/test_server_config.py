@@ -14,10 +14,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import REPO, Build
+from helpers import PUBLISH_URLS, REPO, Build
 
 README = (REPO / "docs" / "operations.md").read_text(encoding="utf-8")
-SITE_URLS = {"sv": "https://samspel63.se", "nb": "https://samspel63.no"}
+SITE_URLS = PUBLISH_URLS
 JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
 #: element -> (attributes holding a URL it loads, CSP directive)
 LOADS = {

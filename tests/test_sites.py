@@ -10,10 +10,8 @@ from xml.etree import ElementTree
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from helpers import REPO, Build, run_build, write_content
+from helpers import LOCAL_URLS, PUBLISH_URLS, REPO, Build, run_build, write_content
 
-LOCAL_URLS = {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
-PUBLISH_URLS = {"sv": "https://samspel63.se", "nb": "https://samspel63.no"}
 OTHER = {"sv": "nb", "nb": "sv"}
 TRANSLATIONS = REPO / "theme" / "translations"
 
@@ -38,6 +36,23 @@ def resolve(build: Build, urls: dict[str, str], href: str) -> tuple[str, Path] |
 
 def soup_of(file: Path) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_table_of_sites_names_both_sites_once() -> None:
+    """The one place the sites' facts are written (the rest of the tests read it)."""
+    from pelican.plugins.samspel.content.contract import LANGUAGES
+    from pelican.plugins.samspel.sites.table import MAIN, SITES, SUBSITES
+
+    rows = [(s.lang, s.domain, s.folder, s.port, s.locale, s.name) for s in SITES]
+    assert rows == [
+        ("sv", "samspel63.se", "se", 8000, "sv_SE", "samspel63.se"),
+        ("nb", "samspel63.no", "no", 8001, "nb_NO", "samspel63.no"),
+    ]
+    assert LOCAL_URLS == {"sv": "http://localhost:8000", "nb": "http://localhost:8001"}
+    assert PUBLISH_URLS == {"sv": "https://samspel63.se", "nb": "https://samspel63.no"}
+    assert [s.deploy_variable for s in SITES] == ["DEPLOY_SE", "DEPLOY_NO"]
+    assert [s.preview_variable for s in SITES] == ["PREVIEW_SE", "PREVIEW_NO"]
+    assert MAIN.lang == "sv" and list(SUBSITES) == ["nb"] and LANGUAGES == ("sv", "nb")
 
 
 @pytest.mark.parametrize("lang", ["sv", "nb"])

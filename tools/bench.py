@@ -33,14 +33,18 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelican.plugins.samspel.content.contract import ACTIVITIES, PROJECT_TIMEZONE
+from pelican.plugins.samspel.sites.table import MAIN, SITES
+
 from tools.synthetic import write_plain_copy, write_site
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAIN_SETTINGS = """\
+#: plain Pelican's settings: the main site's URL, zone and language (table of sites, contract)
+PLAIN_SETTINGS = f"""\
 SITENAME = "Samspel 63"
-SITEURL = "http://localhost:8000"
-TIMEZONE = "Europe/Stockholm"
-DEFAULT_LANG = "sv"
+SITEURL = "{MAIN.local_url}"
+TIMEZONE = "{PROJECT_TIMEZONE}"
+DEFAULT_LANG = "{MAIN.lang}"
 PLUGINS = []
 """
 
@@ -119,7 +123,7 @@ def wait_for_cleanup(trash: Path, timeout: float = 120) -> None:
 
 def change_one_file(content: Path, round_number: int) -> None:
     """Edit one Swedish activity, as a communicator would, between cold and warm."""
-    path = content / "aktiviteter" / f"aktivitet-{round_number}.sv.md"
+    path = content / ACTIVITIES / f"aktivitet-{round_number}.{MAIN.lang}.md"
     path.write_text(
         path.read_text(encoding="utf-8") + f"\nÄndrad i omgång {round_number}.\n", "utf-8"
     )
@@ -128,7 +132,7 @@ def change_one_file(content: Path, round_number: int) -> None:
 def largest_pages(output: Path) -> list[str]:
     """The largest HTML page and the stylesheet of each site, raw and gzip (level 6)."""
     lines = []
-    for site in ("se", "no"):
+    for site in (row.folder for row in SITES):
         root = output / site
         for pattern in ("*.html", "*.css"):
             files = sorted(root.rglob(pattern), key=lambda p: (p.stat().st_size, str(p)))

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from pelican.plugins.samspel.commands.check import ROOT, check_content, summary
+from pelican.plugins.samspel.content.contract import ACTIVITIES, LANGUAGES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,13 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "content"
         shutil.copytree(ROOT / "content", content)
-        source = content / "aktiviteter" / "utvecklingsprogrammet-ovasjon"
+        source = content / ACTIVITIES / "utvecklingsprogrammet-ovasjon"
         texts = {
-            lang: Path(f"{source}.{lang}.md").read_text(encoding="utf-8") for lang in ("sv", "nb")
+            lang: Path(f"{source}.{lang}.md").read_text(encoding="utf-8") for lang in LANGUAGES
         }
         for number in range(args.pairs):
             for lang, text in texts.items():
-                (content / "aktiviteter" / f"bench-{number}.{lang}.md").write_text(
+                (content / ACTIVITIES / f"bench-{number}.{lang}.md").write_text(
                     text, encoding="utf-8"
                 )
         started, cpu = time.perf_counter(), time.process_time()

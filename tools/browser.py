@@ -24,6 +24,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from pelican.plugins.samspel.commands.serve import SiteHandler
+from pelican.plugins.samspel.sites.table import FOLDERS, SITES
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,18 +39,19 @@ CHROMIUM_ARGS = [
 ]
 INSTALL_HINT = "apt-get update && apt-get install -y chromium"
 WIDTHS = {"narrow": (360, 780), "wide": (1280, 800)}
-ROOTS = {"sv": "se", "nb": "no"}
+ROOTS = FOLDERS  # site language -> publish root (the table of sites)
 
 SETTINGS_TEMPLATE = '''"""Local settings for the browser: both sites on free ports."""
 from pelican.plugins.samspel.settings import inherit
+from pelican.plugins.samspel.sites.table import MAIN, SUBSITES
 
 globals().update(inherit({root!r} + "/pelicanconf.py"))
 
 SITE_URLS = {urls!r}
-SITEURL = SITE_URLS["sv"]
+SITEURL = SITE_URLS[MAIN.lang]
 FEED_DOMAIN = SITEURL
 SAMSPEL_SITES = {{lang: {{"url": url}} for lang, url in SITE_URLS.items()}}
-I18N_SUBSITES = {{"nb": norwegian_site(SITE_URLS["nb"])}}
+I18N_SUBSITES = {{lang: subsite(lang, SITE_URLS[lang]) for lang in SUBSITES}}
 '''
 
 
@@ -109,7 +111,7 @@ def build_for_ports(folder: Path, ports: dict[str, int], extra: str = "") -> Loc
 @contextlib.contextmanager
 def served_sites(folder: Path, extra: str = "") -> Iterator[LocalSites]:
     """Build both sites for two free ports and serve them while the block runs."""
-    ports = {"sv": free_port(), "nb": free_port()}
+    ports = {site.lang: free_port() for site in SITES}
     sites = build_for_ports(folder, ports, extra)
     servers = [serve(sites.root(lang), port) for lang, port in ports.items()]
     try:

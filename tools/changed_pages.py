@@ -23,9 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.plugins.samspel.commands.linkcheck import ROOTS, site_urls
+from pelican.plugins.samspel.commands.preview import (
+    PreviewAddressError,
+    add_preview_options,
+    given_addresses,
+    preview_addresses,
+)
+from pelican.plugins.samspel.sites.table import SITES
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_NAMES = {"sv": "samspel63.se (svenska)", "nb": "samspel63.no (norsk)"}
+#: site language -> its heading in the summary (the table of sites)
+SITE_NAMES = {site.lang: f"{site.name} ({site.language_name})" for site in SITES}
 #: the hidden first line of the preview comment, by which it is found again on each push
 MARKER = "<!-- samspel63-preview -->"
 #: at most this many links per site in the comment (GitHub allows 65,536 characters)
@@ -148,14 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--head", type=Path, required=True, help="output folder of this build")
     parser.add_argument("--settings", type=Path, default=ROOT / "publishconf.py")
     parser.add_argument("--comment", action="store_true", help="the preview comment instead")
-    parser.add_argument("--preview-se", metavar="URL", help="the preview's address (--comment)")
-    parser.add_argument("--preview-no", metavar="URL", help="the preview's address (--comment)")
+    add_preview_options(parser, "the preview's address (--comment)")
     args = parser.parse_args(argv)
     if args.comment:
-        from pelican.plugins.samspel.commands.preview import PreviewAddressError, preview_addresses
-
         try:
-            urls = preview_addresses({"sv": args.preview_se, "nb": args.preview_no})
+            urls = preview_addresses(given_addresses(args) or {})
         except PreviewAddressError as error:
             print(error, file=sys.stderr)
             return 2

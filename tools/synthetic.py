@@ -14,7 +14,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from pelican.plugins.samspel.content.contract import ACTIVITY_TYPES
+from pelican.plugins.samspel.content import contract
+from pelican.plugins.samspel.content.contract import ACTIVITY_TYPES, LANGUAGES, PROJECT_START
 from pelican.plugins.samspel.content.frontmatter import read_text, split
 
 PAGES = ("om-projektet", "kontakt", "partner-och-finansiarer", "integritet", "tillganglighet")
@@ -69,26 +70,28 @@ def write_site(root: Path, n: int, seed: int = 63) -> Path:
             "  sector: Musik",
             f"  public: {'true' if i % 3 else 'false'}",
         ]
-    write(root / "data" / "companies.yaml", "\n".join(lines) + "\n")
+    write(root / contract.DATA_SECTION / contract.COMPANIES_FILE, "\n".join(lines) + "\n")
     initiatives = [f"initiativ-{i}" for i in range(max(4, n // 100))]
     for slug in initiatives:
-        for lang in ("sv", "nb"):
+        for lang in LANGUAGES:
             fields = {"title": f"Initiativ {slug}", "summary": sentence(rng, lang)}
-            write(root / "initiativ" / f"{slug}.{lang}.md", front(fields) + body(rng, lang))
+            write(
+                root / contract.INITIATIVES / f"{slug}.{lang}.md", front(fields) + body(rng, lang)
+            )
     for slug in PAGES:
-        for lang in ("sv", "nb"):
+        for lang in LANGUAGES:
             fields = {"title": slug.replace("-", " ").capitalize(), "summary": sentence(rng, lang)}
-            write(root / "sidor" / f"{slug}.{lang}.md", front(fields) + body(rng, lang))
-    first = date(2023, 4, 1)
+            write(root / contract.PAGES / f"{slug}.{lang}.md", front(fields) + body(rng, lang))
+    first = date.fromisoformat(PROJECT_START)
     for i in range(max(10, n // 10)):
         day = first + timedelta(days=i % 1000)
-        for lang in ("sv", "nb"):
+        for lang in LANGUAGES:
             fields = {
                 "title": f"Nyhet {i}",
                 "date": day.isoformat(),
                 "summary": sentence(rng, lang),
             }
-            write(root / "nyheter" / f"nyhet-{i}.{lang}.md", front(fields) + body(rng, lang))
+            write(root / contract.NEWS / f"nyhet-{i}.{lang}.md", front(fields) + body(rng, lang))
     for i in range(n):
         place, country = PLACES[i % len(PLACES)]
         day = first + timedelta(days=i % 1090)
@@ -103,10 +106,11 @@ def write_site(root: Path, n: int, seed: int = 63) -> Path:
         }
         if i % 17 == 0:
             shared["status"] = "cancelled"
-        for lang in ("sv", "nb"):
+        for lang in LANGUAGES:
             fields = {"title": f"Aktivitet {i}", **shared, "summary": sentence(rng, lang)}
             write(
-                root / "aktiviteter" / f"aktivitet-{i}.{lang}.md", front(fields) + body(rng, lang)
+                root / contract.ACTIVITIES / f"aktivitet-{i}.{lang}.md",
+                front(fields) + body(rng, lang),
             )
     return root
 
@@ -117,7 +121,7 @@ def write_plain_copy(content: Path, target: Path, lang: str = "sv") -> Path:
         head = split(read_text(path))
         fields = {key: value.data for key, value in head.fields.items()}
         slug = path.name.split(".")[0]
-        day = fields.get("date") or str(fields.get("start") or "2023-04-01")
+        day = fields.get("date") or str(fields.get("start") or PROJECT_START)
         meta = [
             f"Title: {fields['title']}",
             f"Date: {day}",
@@ -125,8 +129,8 @@ def write_plain_copy(content: Path, target: Path, lang: str = "sv") -> Path:
             f"Lang: {lang}",
             f"Summary: {fields.get('summary', '')}",
         ]
-        if path.parent.name != "sidor":
+        if path.parent.name != contract.PAGES:
             meta.append(f"Category: {path.parent.name}")
-        folder = "pages" if path.parent.name == "sidor" else path.parent.name
+        folder = "pages" if path.parent.name == contract.PAGES else path.parent.name
         write(target / folder / f"{slug}.md", "\n".join(meta) + "\n\n" + head.body)
     return target

@@ -27,8 +27,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .content.contract import LANGUAGES, SLUG_PATTERN
+from .content.contract import LANGUAGES, PICTURES, PROJECT_END, PROJECT_START, SLUG_PATTERN
 from .progress.phases import ProjectPeriod
+from .sites.table import SITES
 from .today import build_moment
 
 #: where the validated settings are kept in each site's Pelican settings
@@ -45,11 +46,10 @@ NAMESPACED = (
 )
 
 DEFAULT_SITES: dict[str, dict[str, str]] = {
-    "sv": {"url": "http://localhost:8000", "locale": "sv_SE"},
-    "nb": {"url": "http://localhost:8001", "locale": "nb_NO"},
+    site.lang: {"url": site.local_url, "locale": site.locale} for site in SITES
 }
 #: the funding period of Samspel 63 (Interreg Sverige–Norge), when the settings omit it
-DEFAULT_PROJECT: dict[str, str] = {"start": "2023-04-01", "end": "2026-03-31"}
+DEFAULT_PROJECT: dict[str, str] = {"start": PROJECT_START, "end": PROJECT_END}
 DEFAULT_PROGRESS: dict[str, object] = {
     "target": 100,  # companies the project sets out to strengthen
     "path": "resultat/",  # the progress page, the same path on both sites
@@ -85,7 +85,7 @@ DEFAULT_IMAGES: dict = {
     "page_budget_kb": 300,
     "budget_viewport": 360,
     "cache": None,  # None: an ``images`` folder beside CACHE_PATH
-    "output_dir": "bilder",
+    "output_dir": PICTURES,
 }
 #: ``SEARCH`` setting defaults. 100 pages index in about 0.1 s; each bundle costs a
 #: visitor's first search three requests more, hence the cap (see README, Speed).

@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-PROJECT_ZONE = ZoneInfo("Europe/Stockholm")
+from .content.contract import PROJECT_TIMEZONE
+
+PROJECT_ZONE = ZoneInfo(PROJECT_TIMEZONE)
 
 
 class SourceDateEpochError(ValueError):

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from ..content.contract import Schedule
+from ..content.contract import Schedule, next_month
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +65,7 @@ def ical_status(status: str) -> str:
 
 
 def _last_sunday(year: int, month: int) -> date:
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    last = following - timedelta(days=1)
+    last = next_month(date(year, month, 1)) - timedelta(days=1)
     return last - timedelta(days=(last.weekday() + 1) % 7)
 
 

@@ -21,7 +21,15 @@ from itertools import pairwise
 from babel.dates import get_day_names
 from markupsafe import Markup
 
-from ..content.contract import ACTIVITY_TYPES, Schedule, countries_of, schedule_for, tentative_over
+from ..content.contract import (
+    ACTIVITIES,
+    ACTIVITY_TYPES,
+    Schedule,
+    countries_of,
+    next_month,
+    schedule_for,
+    tentative_over,
+)
 from ..content.index import ContentIndex
 from ..settings import CalendarSettings
 from .jsonld import event_data, script_safe_json
@@ -69,7 +77,7 @@ def months_and_types(index: ContentIndex, lang: str) -> tuple[set[str], set[str]
     """
     months: set[str] = set()
     types: set[str] = set()
-    for item in index.in_language(lang, "aktiviteter"):
+    for item in index.in_language(lang, ACTIVITIES):
         try:
             schedule = schedule_for(
                 str(item.get("start")), item.get("end"), countries_of(item.get("country"))
@@ -141,7 +149,7 @@ def month_weeks(first: date, activities: Iterable) -> list[Week]:
     one only on its first day in this month, with its last day beside it. Activities
     known to the month only are not on any day (see :attr:`MonthPage.during`).
     """
-    following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    following = next_month(first)
     by_day: dict[date, list] = {}
     until: dict[date, dict[str, date]] = {}
     for article in activities:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import difflib
 from pathlib import Path, PurePosixPath
 
+from ..content.companies import read_companies
 from ..content.contract import (
     COMPANY_FIELDS_OPTIONAL,
     COMPANY_FIELDS_REQUIRED,
     COUNTRY_TIMEZONES,
     SLUG_PATTERN,
 )
-from ..content.frontmatter import FrontMatterError, Value, parse_mapping_list, read_limited
+from ..content.frontmatter import FrontMatterError, Value
 from .file_rules import https_instead, is_web_address, key_example, known_in_lowercase
 from .messages import (
     EXAMPLES,
@@ -90,10 +91,9 @@ def _entry_problems(path: PurePosixPath, line: int, fields: dict[str, Value]) ->
 def check_companies(path: Path, relative: PurePosixPath) -> tuple[set[str], list[Problem]]:
     """The company ids in the file and every problem with it."""
     try:
-        data = read_limited(path)  # at most one byte past the data file limit
-        entries = parse_mapping_list(data.decode("utf-8"))
+        entries = read_companies(path)  # at most one byte past the data file limit
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = error.object[: error.start].count(b"\n") + 1
         return set(), [make_problem(relative, line, FILE_FIELD, "not-utf8", _LANG, row=line)]
     except FrontMatterError as error:
         return set(), [frontmatter_problem(relative, error, _LANG)]

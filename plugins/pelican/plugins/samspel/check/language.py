@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from ..content.contract import COMPANIES_FILE, DATA_SECTION
-from ..content.frontmatter import FrontMatterError, parse_mapping_list, read_text
+from ..content.companies import companies_path, read_companies
+from ..content.contract import INITIATIVES
+from ..content.frontmatter import FrontMatterError
 from ..content.index import ContentItem
 from ..sites.generator import other_language
 from .file_rules import text_of
@@ -343,7 +344,7 @@ def content_names(items: list[ContentItem], context: CheckContext) -> NameIndex:
     """
     names: set[str] = set(PROJECT_NAMES)
     for item in items:
-        if item.section == "initiativ":
+        if item.section == INITIATIVES:
             names.add(text_of(item, "title") or "")
         for name in ("place", "host"):
             names.update(re.split(r"[,;/()–]", text_of(item, name) or ""))
@@ -357,12 +358,12 @@ def _company_names(context: CheckContext) -> set[str]:
     A link is never followed: the real path of the file must be the path itself
     (the companies check reports the link, a broken file, or one too large).
     """
-    path: Path = context.content_root / DATA_SECTION / COMPANIES_FILE
-    expected = os.path.join(os.path.realpath(context.content_root), DATA_SECTION, COMPANIES_FILE)
+    path: Path = companies_path(context.content_root)
+    expected = str(companies_path(context.content_root.resolve()))
     if os.path.realpath(path) != expected or not path.is_file():
         return set()
     try:
-        entries = parse_mapping_list(read_text(path))
+        entries = read_companies(path)
     except (FrontMatterError, UnicodeDecodeError, OSError):
         return set()
     names: set[str] = set()

@@ -23,7 +23,8 @@ from pathlib import Path, PurePosixPath
 
 from markdown import Markdown
 
-from ..content.contract import COMPANIES_FILE, DATA_SECTION, LANGUAGES, SECTIONS
+from ..content.companies import companies_path
+from ..content.contract import INITIATIVES, LANGUAGES, SECTIONS
 from ..content.files import ContentTree, content_folder, link_problems, walk
 from ..content.frontmatter import FrontMatterError, read_limited, split
 from ..content.index import ContentItem
@@ -155,7 +156,7 @@ def read_item(path: Path, context: CheckContext) -> tuple[ContentItem | None, li
         suggestion = f"{slug}.sv.md / {slug}.nb.md"
         return None, file_problem("unknown-language", value=path.name, suggestion=suggestion)
     context.files.add((section, slug, lang))
-    if section == "initiativ":
+    if section == INITIATIVES:
         context.initiatives.add(slug)
     try:
         data = read_limited(path)  # at most one byte past the limit, however large the file
@@ -250,7 +251,7 @@ def check_content(
     problems = link_problems(tree.links, context.relative)
     problems += _library_problems(tree, context)
     problems += not_content_folder_problems(tree.misplaced, context)
-    companies = content_root / DATA_SECTION / COMPANIES_FILE
+    companies = companies_path(content_root)
     if not tree.through_link(companies) and companies.is_file():
         ids, company_problems = check_companies(companies, context.relative(companies))
         context.company_ids = ids

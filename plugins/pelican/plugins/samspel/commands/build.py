@@ -42,6 +42,7 @@ from babel.messages.pofile import read_po
 
 from ..search import index as search_index
 from ..settings import read_once
+from ..sites.table import FOLDERS, MAIN
 from .preview import (
     DEPLOYED,
     OFFLINE,
@@ -56,8 +57,8 @@ from .site_processes import build_sites, site_logs
 ROOT = project_root()
 
 TRANSLATIONS = ROOT / "theme" / "translations"
-#: site language -> folder of its publish root under the output folder
-ROOTS = {"sv": "se", "nb": "no"}
+#: site language -> folder of its publish root under the output folder (the table of sites)
+ROOTS = FOLDERS
 
 #: the last line of a failed build, in both languages (the communicator may read either)
 KEPT = "build: output/ lämnades som det var / output/ ble ikke endret"
@@ -109,12 +110,12 @@ def pelican_settings(
     """
     from pelican.settings import read_settings
 
-    override = {"OUTPUT_PATH": str(staging / "se")}
+    override = {"OUTPUT_PATH": str(staging / MAIN.folder)}
     if content is not None:
         override["PATH"] = str(content)
     if cache is not None:
-        override["CACHE_PATH"] = str(cache / "se")
-        override["PAGE_CACHE"] = {"path": str(cache / "pages" / "se")}
+        override["CACHE_PATH"] = str(cache / MAIN.folder)
+        override["PAGE_CACHE"] = {"path": str(cache / "pages" / MAIN.folder)}
     settings = read_settings(str(settings_file), override=override)
     for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
         overrides["OUTPUT_PATH"] = str(staging / ROOTS[lang])

@@ -37,14 +37,15 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..sites.table import SITES
 from . import linkcheck
-from .preview import PreviewAddressError, preview_addresses
+from .preview import PreviewAddressError, add_preview_options, given_addresses, preview_addresses
 from .project import project_root
 
 ROOT = project_root()
 
-#: environment variable -> publish root under the output folder
-TARGETS = {"DEPLOY_SE": "se", "DEPLOY_NO": "no"}
+#: environment variable -> publish root under the output folder (the table of sites)
+TARGETS = {site.deploy_variable: site.folder for site in SITES}
 #: what a complete root holds, whatever the content
 REQUIRED_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt", "theme/css/site.css")
 #: a preview has no sitemap.xml and no robots.txt (plugins/samspel/sites.py says why)
@@ -302,15 +303,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("--settings", type=Path, default=ROOT / "publishconf.py")
     parser.add_argument("--release", help="release name (default: UTC time and commit)")
-    parser.add_argument(
-        "--preview-se", metavar="URL", help="deploy a preview built for this address"
-    )
-    parser.add_argument("--preview-no", metavar="URL", help="… and this one (make preview)")
+    add_preview_options(parser, "deploy a preview built for this address")
     args = parser.parse_args(argv)
     try:
         preview = None
-        if args.preview_se is not None or args.preview_no is not None:
-            preview = preview_addresses({"sv": args.preview_se, "nb": args.preview_no})
+        given = given_addresses(args)
+        if given is not None:
+            preview = preview_addresses(given)
         targets = targets_from(dict(os.environ))
         if args.action == "rollback":
             rollback(targets)

@@ -26,12 +26,13 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
+from ..sites.table import FOLDERS
 from .project import project_root
 
 ROOT = project_root()
 
-#: site language -> folder of its publish root under the output folder
-ROOTS = {"sv": "se", "nb": "no"}
+#: site language -> folder of its publish root under the output folder (the table of sites)
+ROOTS = FOLDERS
 URL_ATTRIBUTES = ("href", "src")
 OPEN_GRAPH_LINKS = {"og:url", "og:image"}
 NOT_CHECKED_SCHEMES = {"mailto", "tel", "data", "sms", "geo"}
@@ -270,17 +271,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", type=Path, default=ROOT / "publishconf.py")
     parser.add_argument("--output", type=Path, default=ROOT / "output")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every external link")
-    parser.add_argument(
-        "--preview-se", metavar="URL", help="check a preview built for this address"
+    from .preview import (
+        PreviewAddressError,
+        add_preview_options,
+        given_addresses,
+        preview_addresses,
     )
-    parser.add_argument("--preview-no", metavar="URL", help="… and this one (make preview)")
+
+    add_preview_options(parser, "check a preview built for this address")
     args = parser.parse_args(argv)
     urls = None
-    if args.preview_se is not None or args.preview_no is not None:
-        from .preview import PreviewAddressError, preview_addresses
-
+    given = given_addresses(args)
+    if given is not None:
         try:
-            urls = preview_addresses({"sv": args.preview_se, "nb": args.preview_no})
+            urls = preview_addresses(given)
         except PreviewAddressError as error:
             print(error, file=sys.stderr)
             return 2

@@ -27,6 +27,7 @@ A preview is marked ``SAMSPEL_PREVIEW`` in the settings: every page then carries
 
 from __future__ import annotations
 
+import argparse
 import os
 import posixpath
 import re
@@ -35,20 +36,19 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .linkcheck import ROOTS
+from ..sites.table import FOLDERS as ROOTS
+from ..sites.table import SITES
 
 #: the settings key that marks a preview build (read by templates and sites.py)
 SETTING = "SAMSPEL_PREVIEW"
 DEPLOYED = "deployed"
 OFFLINE = "offline"
 #: site language -> the make variable (and option) naming its preview address
-VARIABLES = {lang: f"PREVIEW_{folder.upper()}" for lang, folder in ROOTS.items()}
+VARIABLES = {site.lang: site.preview_variable for site in SITES}
 #: plain http is allowed only here: a test serves a preview on this machine
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
-EXAMPLES = {
-    "sv": "https://preview.samspel63.se/pr-12/",
-    "nb": "https://preview.samspel63.no/pr-12/",
-}
+#: site language -> an address its preview could be published at, for the error messages
+EXAMPLES = {site.lang: f"https://preview.{site.domain}/pr-12/" for site in SITES}
 #: attributes that hold an address in our HTML (and, escaped, in a feed's content)
 _URL_ATTRIBUTE = re.compile(
     r"(?P<lead>\b(?P<attribute>href|src|srcset|content|data-bundle)=(?P<quote>\"|&quot;))"
@@ -97,7 +97,28 @@ def preview_address(lang: str, value: str) -> str:
     return value.removesuffix("/")
 
 
-def preview_addresses(values: dict[str, str]) -> dict[str, str]:
+def add_preview_options(parser: argparse.ArgumentParser, first_help: str) -> None:
+    """``--preview-se URL --preview-no URL``: one option per row of the table of sites.
+
+    Each is named after its make variable (``PREVIEW_SE``) and read back by
+    :func:`given_addresses`; ``first_help`` says what the first is for.
+    """
+    for number, site in enumerate(SITES):
+        parser.add_argument(
+            f"--{site.preview_variable.lower().replace('_', '-')}",
+            dest=f"preview_{site.lang}",
+            metavar="URL",
+            help=first_help if number == 0 else "… and this one (make preview)",
+        )
+
+
+def given_addresses(args: argparse.Namespace) -> dict[str, str | None] | None:
+    """The preview addresses the options of :func:`add_preview_options` gave; None for none."""
+    given = {site.lang: getattr(args, f"preview_{site.lang}") for site in SITES}
+    return None if all(value is None for value in given.values()) else given
+
+
+def preview_addresses(values: dict[str, str | None]) -> dict[str, str]:
     """Both sites' preview addresses, checked; the two must differ (two sites, two places)."""
     urls = {lang: preview_address(lang, values.get(lang) or "") for lang in ROOTS}
     if len(set(urls.values())) != len(urls):

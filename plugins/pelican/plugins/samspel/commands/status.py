@@ -30,6 +30,7 @@ from typing import TextIO
 
 from ..check.runner import file_name_parts
 from ..content.contract import (
+    ACTIVITIES,
     LANGUAGES,
     SECTIONS,
     countries_of,
@@ -102,7 +103,7 @@ def tentative_report(content_root: Path, now: datetime) -> list[PastTentative]:
     """
     found = []
     index = ContentIndex.scan(content_root)
-    for _slug, versions in sorted(index.by_slug("aktiviteter").items()):
+    for _slug, versions in sorted(index.by_slug(ACTIVITIES).items()):
         item = next(versions[lang] for lang in LANGUAGES if lang in versions)
         if str(item.get("status", "")).strip() != "tentative":
             continue

@@ -15,15 +15,28 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-LANGUAGES: tuple[str, ...] = ("sv", "nb")
+from ..sites.table import SITES
 
+#: the content languages, one per site (the table of sites), the main site's first
+LANGUAGES: tuple[str, ...] = tuple(site.lang for site in SITES)
+
+#: the section folders under content/ (and their lists' addresses on both sites)
+ACTIVITIES = "aktiviteter"
+INITIATIVES = "initiativ"
+NEWS = "nyheter"
+PAGES = "sidor"
 #: folder under content/ -> kind of item
 SECTIONS: dict[str, str] = {
-    "aktiviteter": "activity",
-    "initiativ": "initiative",
-    "nyheter": "news",
-    "sidor": "page",
+    ACTIVITIES: "activity",
+    INITIATIVES: "initiative",
+    NEWS: "news",
+    PAGES: "page",
 }
+#: kind of item -> its folder under content/ (the templates' ``SECTION_FOLDERS.news``)
+SECTION_FOLDERS: dict[str, str] = {kind: folder for folder, kind in SECTIONS.items()}
+#: content/bilder/: pictures shared by several items (``image: bilder/x.jpg``), never pages
+PICTURES = "bilder"
+#: content/data/: the companies file, never pages
 DATA_SECTION = "data"
 
 ACTIVITY_TYPES: tuple[str, ...] = (
@@ -38,8 +51,14 @@ ACTIVITY_TYPES: tuple[str, ...] = (
 )
 #: country code -> the time zone local times are written in
 COUNTRY_TIMEZONES: dict[str, str] = {"SE": "Europe/Stockholm", "NO": "Europe/Oslo"}
+#: the project's own zone, Sweden's: the build's "today", news dates, the project period
+PROJECT_TIMEZONE = COUNTRY_TIMEZONES["SE"]
 #: where a two-country activity's local times are written (Sweden and Norway share one offset)
-SHARED_TIMEZONE = "Europe/Stockholm"
+SHARED_TIMEZONE = PROJECT_TIMEZONE
+#: the funding period of Samspel 63 (Interreg Sverige–Norge): its first and last day, the
+#: default of SAMSPEL_PROJECT (progress/phases.py reads the setting)
+PROJECT_START = "2023-04-01"
+PROJECT_END = "2026-03-31"
 #: ``scheduled``: will happen as written; ``tentative``: announced, dates or details not
 #: fixed; ``cancelled``; ``postponed``: will not happen as written, no new date yet. Named
 #: so that a communicator reads them right: the old ``planned`` read as "not fixed yet"
@@ -193,9 +212,13 @@ class Bound:
     precision: Precision
 
 
+def next_month(day: date) -> date:
+    """The first day of the month after ``day``'s: the one place December wraps to January."""
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
 def _month_end(year: int, month: int) -> date:
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    return next_month(date(year, month, 1)) - timedelta(days=1)
 
 
 def parse_bound(text: str, zone: ZoneInfo) -> Bound:
@@ -302,7 +325,7 @@ def _precision_of(value: date | datetime) -> Precision:
     return "time" if isinstance(value, datetime) else "day"
 
 
-_STOCKHOLM = ZoneInfo("Europe/Stockholm")
+_STOCKHOLM = ZoneInfo(PROJECT_TIMEZONE)
 
 
 def countries_of(value: object) -> tuple[str, ...]:

@@ -28,8 +28,7 @@ from pathlib import Path, PurePosixPath
 
 from ..check.messages import FILE_FIELD, make_problem
 from ..check.problems import Problem
-from ..pictures.images import LIBRARY
-from .contract import DATA_SECTION
+from .contract import DATA_SECTION, PICTURES
 
 #: names that are never content (fnmatch patterns, as Pelican's IGNORE_FILES matches them):
 #: dot-files and dot-folders, Emacs lock files, and backups of Emacs, Vim and others
@@ -40,7 +39,7 @@ _SKIPPED = re.compile("|".join(fnmatch.translate(pattern) for pattern in SKIP_PA
 #: the check names each such file, though only ``.md`` (read by our reader) is published
 MARKDOWN_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".mkd", ".mdown")
 #: folders under content/ that hold no Markdown content files (pictures, data)
-NOT_CONTENT: tuple[str, ...] = (LIBRARY, DATA_SECTION)
+NOT_CONTENT: tuple[str, ...] = (PICTURES, DATA_SECTION)
 
 
 def is_skipped(name: str) -> bool:
@@ -155,7 +154,7 @@ def walk(content_root: Path, *, links_only: bool = False) -> ContentTree:
                 continue
             elif parts and parts[0] in NOT_CONTENT and is_markdown(name):
                 misplaced.append(here)
-            elif parts and parts[0] == LIBRARY:
+            elif parts and parts[0] == PICTURES:
                 library.append(here)
             elif not (parts and parts[0] in NOT_CONTENT) and is_markdown(name):
                 markdown.append(here)

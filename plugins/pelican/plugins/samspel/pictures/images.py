@@ -27,6 +27,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps
 
+from ..content.contract import PICTURES
 from ..settings import ImagesSettings
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 #: Pillow format name -> what communicators call it
 ALLOWED_FORMATS: dict[str, str] = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "AVIF": "AVIF"}
 #: folder under content/ for pictures shared by several items (``image: bilder/x.jpg``)
-LIBRARY = "bilder"
+LIBRARY = PICTURES
 #: file names an ``image``/``![]()`` value may end with, checked case-insensitively
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from ..content.contract import next_month
+
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 36  # margins for the axis labels
 
@@ -79,7 +81,7 @@ def months_between(start: date, end: date) -> list[date]:
     months, month = [], start.replace(day=1)
     while month <= end:
         months.append(month)
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        month = next_month(month)
     return months
 
 

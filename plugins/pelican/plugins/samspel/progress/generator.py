@@ -32,7 +32,9 @@ from pathlib import Path, PurePosixPath
 from pelican.generators import Generator
 
 from ..check.file_rules import is_web_address
+from ..content.companies import companies_path, read_companies
 from ..content.contract import (
+    ACTIVITIES,
     ACTIVITY_TYPES,
     COMPANIES_FILE,
     COUNTED_STATUSES,
@@ -41,9 +43,10 @@ from ..content.contract import (
     DEFAULT_STATUS,
     LANGUAGES,
     countries_of,
+    next_month,
     schedule_for,
 )
-from ..content.frontmatter import FrontMatterError, parse_mapping_list, read_text
+from ..content.frontmatter import FrontMatterError
 from ..content.history import last_change
 from ..content.index import ContentIndex
 from ..settings import ProgressSettings, samspel_settings
@@ -115,7 +118,7 @@ def load_companies(path: Path) -> dict[str, Company]:
     if not path.is_file():
         return {}
     try:
-        entries = parse_mapping_list(read_text(path))
+        entries = read_companies(path)
     except FrontMatterError as error:
         if error.code == "yaml-not-list":
             raise CompaniesError(f"samspel: {path} must be a list of companies") from error
@@ -167,7 +170,7 @@ def activities_of(index: ContentIndex) -> list[Activity]:
     SHARED_FIELDS), so either one will do; the order is fixed for reproducibility.
     """
     activities = []
-    for _slug, versions in sorted(index.by_slug("aktiviteter").items()):
+    for _slug, versions in sorted(index.by_slug(ACTIVITIES).items()):
         item = next(versions[lang] for lang in LANGUAGES if lang in versions)
         country = countries_of(item.get("country"))
         try:
@@ -180,7 +183,7 @@ def activities_of(index: ContentIndex) -> list[Activity]:
         listed = listed if isinstance(listed, list) else [listed]
         activities.append(
             Activity(
-                source=f"aktiviteter/{item.path.name}",
+                source=f"{ACTIVITIES}/{item.path.name}",
                 type=str(item.get("type", "other")),
                 start=start,
                 status=str(item.get("status", DEFAULT_STATUS)).strip(),
@@ -343,10 +346,6 @@ def _month_start(day: date) -> date:
     return day.replace(day=1)
 
 
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
 def monthly(config: ProgressSettings, day: date, strengthened: dict[str, date]) -> list[Month]:
     """The project's months up to ``day``'s month, each with new and cumulative counts.
 
@@ -367,7 +366,7 @@ def monthly(config: ProgressSettings, day: date, strengthened: dict[str, date]) 
     while month <= until:
         total += new_in.get(month, 0)
         months.append(Month(month, new_in.get(month, 0), total))
-        month = _next_month(month)
+        month = next_month(month)
     return months
 
 
@@ -417,7 +416,7 @@ def compute(
 def _counted_file(path: PurePosixPath) -> bool:
     """A file the count reads: an activity's Markdown, or companies.yaml."""
     parts = path.parts
-    return (len(parts) == 2 and parts[0] == "aktiviteter" and path.suffix == ".md") or (
+    return (len(parts) == 2 and parts[0] == ACTIVITIES and path.suffix == ".md") or (
         parts == (DATA_SECTION, COMPANIES_FILE)
     )
 
@@ -449,7 +448,7 @@ class ProgressGenerator(Generator):
         today = samspel_settings(self.settings).now.date()
         content = Path(self.settings["PATH"])
         index = self.context.get("content_index") or ContentIndex.scan(content)
-        companies = load_companies(content / DATA_SECTION / COMPANIES_FILE)
+        companies = load_companies(companies_path(content))
         as_of = facts_changed_on(content, fallback=self.config.start)
         progress = compute(self.config, activities_of(index), companies, today, as_of)
         self.context["progress"] = progress

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from jinja2 import pass_context
 from pelican.generators import Generator
 
-from ..content.contract import ADDRESS_FIELD, LANGUAGES, address_of
+from ..content.contract import ADDRESS_FIELD, LANGUAGES, SECTION_FOLDERS, address_of
 from ..content.index import ContentIndex
 from ..settings import samspel_settings
 
@@ -51,7 +51,8 @@ def own_address(field: object, slug: str) -> str:
     return text or slug
 
 
-JINJA_GLOBALS = {"counterpart": counterpart}
+#: ``SECTION_FOLDERS.news`` is ``nyheter``: the templates name the sections as the contract does
+JINJA_GLOBALS = {"counterpart": counterpart, "SECTION_FOLDERS": SECTION_FOLDERS}
 
 
 class SiteGenerator(Generator):

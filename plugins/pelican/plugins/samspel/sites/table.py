@@ -22,6 +22,7 @@ class Site:
     port: int  #: where ``samspel serve`` serves it on this machine
     locale: str  #: Babel's locale for dates and numbers
     name: str  #: what the site is called (the domain)
+    language_name: str  #: the language, named in itself (the pull request summary's headings)
 
     @property
     def local_url(self) -> str:
@@ -33,10 +34,20 @@ class Site:
         """The site's published URL (``make publish``)."""
         return f"https://{self.domain}"
 
+    @property
+    def deploy_variable(self) -> str:
+        """The environment variable naming its deploy target (``DEPLOY_SE``)."""
+        return f"DEPLOY_{self.folder.upper()}"
+
+    @property
+    def preview_variable(self) -> str:
+        """The make variable (and ``--preview-se`` option) naming its preview address."""
+        return f"PREVIEW_{self.folder.upper()}"
+
 
 SITES: tuple[Site, ...] = (
-    Site("sv", "samspel63.se", "se", 8000, "sv_SE", "samspel63.se"),
-    Site("nb", "samspel63.no", "no", 8001, "nb_NO", "samspel63.no"),
+    Site("sv", "samspel63.se", "se", 8000, "sv_SE", "samspel63.se", "svenska"),
+    Site("nb", "samspel63.no", "no", 8001, "nb_NO", "samspel63.no", "norsk"),
 )
 #: the main site: Pelican's own settings; the others are i18n_subsites sub-sites
 MAIN = SITES[0]
@@ -50,8 +61,11 @@ def site_urls(public: bool) -> dict[str, str]:
 
 
 def by_lang(lang: str) -> Site:
-    """The site of ``lang``."""
-    return next(site for site in SITES if site.lang == lang)
+    """The site of ``lang``; KeyError for a language no site has."""
+    for site in SITES:
+        if site.lang == lang:
+            return site
+    raise KeyError(lang)
 
 
 #: the sub-sites by language (i18n_subsites' I18N_SUBSITES keys)
