@@ -1,8 +1,9 @@
 """Build real sites for the tests and read what they wrote.
 
-Every build runs ``python -m tools.build`` in a subprocess, exactly as
-``make html`` does, because pelican-i18n-subsites keeps module-level state
-that must not leak from one build into the next.
+Every build runs ``python -m pelican.plugins.samspel.commands.build`` (``samspel
+build``) in a subprocess, exactly as ``make html`` does, because
+pelican-i18n-subsites keeps module-level state that must not leak from one build
+into the next.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from bs4 import BeautifulSoup
 from pelican.plugins.samspel.sites.table import FOLDERS, SITES, site_urls
@@ -31,6 +35,8 @@ PUBLISH_URLS = site_urls(public=True)
 LOCALES = {site.lang: site.locale for site in SITES}
 #: deploy variable -> the publish root it deploys (DEPLOY_SE -> se)
 DEPLOY_TARGETS = {site.deploy_variable: site.folder for site in SITES}
+#: fixture sites as real files: tests/data/<name>/content
+DATA = REPO / "tests" / "data"
 #: what every Pagefind fragment file starts with, once unzipped
 FRAGMENT_HEADER = b"pagefind_dcd"
 
@@ -101,6 +107,18 @@ def run_build(
     return Build(result.returncode, result.stdout + result.stderr, output)
 
 
+def activity(fields: Mapping[str, object], body: str = "Text.\n", **changes: object) -> str:
+    """A content file (an activity, or any item): YAML front matter between ``---``, then ``body``.
+
+    The one writer of fixture front matter: ``fields`` in their order with ``changes``
+    laid over them (a changed field keeps its place, a new key goes last, None leaves
+    a field out), each as ``key: value``, written as given (quote a value in it).
+    """
+    merged = {**fields, **changes}
+    head = "".join(f"{key}: {value}\n" for key, value in merged.items() if value is not None)
+    return f"---\n{head}---\n{body}"
+
+
 def write_content(root: Path, files: dict[str, str]) -> Path:
     """Write a small content folder: ``{"aktiviteter/x.sv.md": "---\\n..."}``."""
     for relative, text in files.items():
@@ -108,6 +126,32 @@ def write_content(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def fixture_files(name: str) -> MappingProxyType[str, str]:
+    """The files of the fixture site ``tests/data/<name>/content``, by path, read-only.
+
+    For a test that lays its own changes over the fixture (``{**files, path: text}``).
+    """
+    content = DATA / name / "content"
+    return MappingProxyType(
+        {
+            path.relative_to(content).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(content.rglob("*"))
+            if path.is_file()
+        }
+    )
+
+
+def copy_fixture(name: str, destination: Path) -> Path:
+    """``tests/data/<name>/content`` copied to ``destination``, which it returns.
+
+    A copy outside the repository's Git, each file written now (``copyfile``, not
+    ``copy2``): what a build reads from history (``history.last_change``, DTSTAMP)
+    is then what it reads in a fresh folder, as when the tests wrote the files.
+    """
+    shutil.copytree(DATA / name / "content", destination, copy_function=shutil.copyfile)
+    return destination
 
 
 def write_settings(path: Path, extra: str) -> Path:

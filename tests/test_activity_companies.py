@@ -13,88 +13,26 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from helpers import Build, run_build, write_content
+from helpers import Build, copy_fixture, run_build
 
 HIDDEN_NAME = "Tyst Gran Produktion"
 HIDDEN_ID = "tyst-gran"
 SECOND_HIDDEN_NAME = "Dold Dans"
 SECOND_HIDDEN_ID = "dold-dans"
 
-COMPANIES = f"""\
-- id: alfa-keramik
-  name: Alfa Keramik
-  country: SE
-  region: Jämtland Härjedalen
-  sector: Konsthantverk
-  website: https://alfa.example.org/
-  public: true
-- id: {HIDDEN_ID}
-  name: {HIDDEN_NAME}
-  country: NO
-  region: Trøndelag
-  sector: Film
-  public: false
-- id: bjork-ljud
-  name: Björk Ljud
-  country: NO
-  region: Trøndelag
-  sector: Musik
-  public: true
-- id: {SECOND_HIDDEN_ID}
-  name: {SECOND_HIDDEN_NAME}
-  country: SE
-  region: Jämtland Härjedalen
-  sector: Scenkonst
-  public: false
-- id: egen-bransch
-  name: Egen Bransch AB
-  country: SE
-  region: Jämtland Härjedalen
-  sector: Ljuskonst
-  public: true
-"""
-
-
-def activity(title: str, companies: str, status: str = "scheduled") -> str:
-    return (
-        f"---\ntitle: {title}\ntype: workshop\nstart: 2024-03-14\ncountry: SE\n"
-        f"place: Östersund\nstatus: {status}\nsummary: {title}.\ncompanies: {companies}\n"
-        "---\nText.\n"
-    )
-
-
-#: slug -> companies listed, in both languages
-ACTIVITIES = {
-    # one named (with a website), one not: "and 1 more" in the singular
-    "verkstad": f"[alfa-keramik, {HIDDEN_ID}]",
-    # one named (no website), two not, one of them listed twice: "and 2 more", plural
-    "seminarium": f"[{HIDDEN_ID}, bjork-ljud, {SECOND_HIDDEN_ID}, {HIDDEN_ID}]",
-    # none named: "1 company that is not named"
-    "natverk": f"[{HIDDEN_ID}]",
-    # none named: "2 companies that are not named"
-    "residens": f"[{SECOND_HIDDEN_ID}, {HIDDEN_ID}]",
-    # a sector the page has no translation for: shown as written
-    "ljusverkstad": "[egen-bransch, alfa-keramik]",
-    # none at all: no section
-    "utan-foretag": "[]",
-}
-CANCELLED = {"installd": f"[alfa-keramik, {HIDDEN_ID}]"}
-
-FIXTURE = {
-    "data/companies.yaml": COMPANIES,
-    **{
-        f"aktiviteter/{slug}.{lang}.md": activity(slug.capitalize(), listed)
-        for slug, listed in ACTIVITIES.items()
-        for lang in ("sv", "nb")
-    },
-    **{
-        f"aktiviteter/{slug}.{lang}.md": activity(slug.capitalize(), listed, "cancelled")
-        for slug, listed in CANCELLED.items()
-        for lang in ("sv", "nb")
-    },
-    "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\nsummary: Om.\n---\nText.\n",
-    "sidor/om-projektet.nb.md": "---\ntitle: Om prosjektet\nsummary: Om.\n---\nTekst.\n",
-}
+#: The fixture site (tests/data/activity-companies/content): companies.yaml with two
+#: ``public: false`` companies (HIDDEN_*) and one whose sector has no translation, and
+#: a workshop per slug of ACTIVITIES in both languages, listing:
+#: - verkstad: one named (with a website), one not: "and 1 more" in the singular;
+#: - seminarium: one named (no website), two not, one listed twice: "and 2 more";
+#: - natverk: none named: "1 company that is not named";
+#: - residens: none named: "2 companies that are not named";
+#: - ljusverkstad: a sector the page has no translation for: shown as written;
+#: - utan-foretag: none at all: no section;
+#: and installd (CANCELLED), a cancelled one that names a public and a hidden company.
+FIXTURE = "activity-companies"
+ACTIVITIES = ("verkstad", "seminarium", "natverk", "residens", "ljusverkstad", "utan-foretag")
+CANCELLED = ("installd",)
 
 HEADING = {"sv": "Deltagande företag", "nb": "Deltakende bedrifter"}
 #: slug -> the list items of its companies section, per language
@@ -121,7 +59,7 @@ GZIP = b"\x1f\x8b"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Build:
     folder = tmp_path_factory.mktemp("activity-companies")
-    content = write_content(folder / "content", FIXTURE)
+    content = copy_fixture(FIXTURE, folder / "content")
     build = run_build(folder / "output", content=content)
     assert build.returncode == 0, build.log
     assert "Traceback" not in build.log

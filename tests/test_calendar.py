@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import LOCAL_URLS, REPO, Build, run_build, write_content
+from helpers import LOCAL_URLS, REPO, Build, copy_fixture, run_build
 from icalendar import Calendar, Event
 
 LANGS = ("sv", "nb")
@@ -38,61 +38,13 @@ AFTER_WORKSHOP = epoch(2025, 5, 21, 0)
 LONG_AFTER = epoch(2026, 11, 1, 12)
 
 
-def activity(title: str, fields: str, summary: str) -> str:
-    return f"---\ntitle: {title}\n{fields}summary: {summary}\n---\nText.\n"
-
-
-def page(title: str) -> str:
-    return f"---\ntitle: {title}\nsummary: Kort.\n---\nText.\n"
-
-
-SEMINAR = "type: seminar\nstart: 2025-03-14 18:00\nend: 2025-03-14 21:00\nplace: Östersund\n"
-NIGHT = "type: other\nstart: 2024-03-30 22:00\nend: 2024-03-31 03:30\nplace: Steinkjer\n"
-RESIDENCY = (
-    "type: residency\nstart: 2025-04-07\nend: 2025-04-11\nplace: Steinkjer\ncountry: NO\n"
-    "host: Tindved Kulturhage\ninitiative: berattarnatverket\n"
-    "registration: https://example.org/anmalan\n"
-)
-WORKSHOP = (
-    "type: workshop\nstart: 2025-05-20 09:00\nend: 2025-05-20 12:00\nplace: Trondheim\n"
-    "country: NO\nstatus: cancelled\n"
-)
-FESTIVAL = (
-    "type: festival\nstart: 2025-06-12\nend: 2025-06-14\nplace: Åre\ncountry: SE\n"
-    "registration: https://example.org/festival\n"
-)
+#: the fixture site (tests/data/calendar/content): a seminar, a night walk across the
+#: change to summer time, a residency in Norway under an initiative, a cancelled
+#: workshop whose title has characters that HTML and iCalendar escape, and a festival
+#: in Swedish only whose long title (FESTIVAL_TITLE) is folded in the feeds
+FIXTURE = "calendar"
 #: long enough to be folded in the file's names, with characters that TEXT escapes
 FESTIVAL_TITLE = "Fjällfestival i Åre – musik, dans och berättande; tre dagar i fjällen"
-
-CONTENT = {
-    "aktiviteter/var-seminarium.sv.md": activity(
-        "Vårseminarium", SEMINAR + "country: SE\n", "Ett seminarium om samarbete."
-    ),
-    "aktiviteter/var-seminarium.nb.md": activity(
-        "Vårseminar", SEMINAR + "country: SE\n", "Et seminar om samarbeid."
-    ),
-    "aktiviteter/nattvandring.sv.md": activity(
-        "Nattvandring", NIGHT + "country: NO\n", "Genom natten då klockan ställs fram."
-    ),
-    "aktiviteter/nattvandring.nb.md": activity(
-        "Nattevandring", NIGHT + "country: NO\n", "Gjennom natten da klokken stilles frem."
-    ),
-    "aktiviteter/berattarresidens.sv.md": activity(
-        "Berättarresidens", RESIDENCY, "En vecka för berättare."
-    ),
-    "aktiviteter/berattarresidens.nb.md": activity(
-        "Fortellerresidens", RESIDENCY, "En uke for fortellere."
-    ),
-    "aktiviteter/verkstad.sv.md": activity(
-        "'Verkstad </script><script>alert(1)</script> & mer'", WORKSHOP, "Inställd verkstad."
-    ),
-    "aktiviteter/verkstad.nb.md": activity("Verksted", WORKSHOP, "Avlyst verksted."),
-    "aktiviteter/bara-festival.sv.md": activity(FESTIVAL_TITLE, FESTIVAL, "Bara på svenska."),
-    "initiativ/berattarnatverket.sv.md": page("Berättarnätverket"),
-    "initiativ/berattarnatverket.nb.md": page("Fortellernettverket"),
-    "sidor/om-projektet.sv.md": page("Om projektet"),
-    "sidor/om-projektet.nb.md": page("Om prosjektet"),
-}
 SLUGS = {
     "sv": {"var-seminarium", "nattvandring", "berattarresidens", "verkstad", "bara-festival"},
     "nb": {"var-seminarium", "nattvandring", "berattarresidens", "verkstad"},
@@ -101,7 +53,7 @@ SLUGS = {
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory) -> Path:
-    return write_content(tmp_path_factory.mktemp("calendar") / "content", CONTENT)
+    return copy_fixture(FIXTURE, tmp_path_factory.mktemp("calendar") / "content")
 
 
 def built(tmp_path_factory, content: Path, when: int, name: str) -> Build:

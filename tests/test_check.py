@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import REPO, run_build, write_content, write_settings
+from helpers import REPO, activity, run_build, write_content, write_settings
 from pelican.plugins.samspel.check import file_rules as check_rules
 from pelican.plugins.samspel.check.messages import CODES, MESSAGES, WARNINGS
 from pelican.plugins.samspel.check.problems import Problem
@@ -51,21 +51,25 @@ ACTIVITY = {
 }
 
 
-def activity(lang: str, **changes: str | None) -> str:
-    """A valid activity in ``lang``; a change of None drops the field, new keys go last."""
-    fields = {
+#: BASE's café activity, per language: ACTIVITY's fields with each language's values
+KAFE = {
+    lang: {
         key: (value[lang] if isinstance(value, dict) else value) for key, value in ACTIVITY.items()
     }
-    fields.update(changes)
-    head = "".join(f"{key}: {value}\n" for key, value in fields.items() if value is not None)
-    return f"---\n{head}---\nText på {lang}.\n"
+    for lang in ("sv", "nb")
+}
+
+
+def kafe(lang: str, **changes: str | None) -> str:
+    """BASE's café activity in ``lang``: a change of None drops a field, a new key goes last."""
+    return activity(KAFE[lang], f"Text på {lang}.\n", **changes)
 
 
 def both(**changes: str | None) -> dict[str, str]:
     """The activity pair with the same change in both language files."""
     return {
-        "aktiviteter/kafe.sv.md": activity("sv", **changes),
-        "aktiviteter/kafe.nb.md": activity("nb", **changes),
+        "aktiviteter/kafe.sv.md": kafe("sv", **changes),
+        "aktiviteter/kafe.nb.md": kafe("nb", **changes),
     }
 
 
@@ -129,19 +133,19 @@ LANGUAGE_TEXTS = {
 #: name -> (files over BASE, exactly the problems expected as (code, path, line))
 CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
     "yaml that does not parse": (
-        {"aktiviteter/kafe.sv.md": activity("sv", title="Kafé: våren")},
+        {"aktiviteter/kafe.sv.md": kafe("sv", title="Kafé: våren")},
         [("yaml-syntax", SV, 2)],
     ),
     "yaml with a tab": (
-        {"aktiviteter/kafe.sv.md": activity("sv", summary="x\n\tfoo: bar")},
+        {"aktiviteter/kafe.sv.md": kafe("sv", summary="x\n\tfoo: bar")},
         [("yaml-syntax", SV, 9)],
     ),
     "title missing": (
-        {"aktiviteter/kafe.sv.md": activity("sv", title=None)},
+        {"aktiviteter/kafe.sv.md": kafe("sv", title=None)},
         [("missing-field", SV, 1)],
     ),
     "title empty": (
-        {"aktiviteter/kafe.nb.md": activity("nb", title='""')},
+        {"aktiviteter/kafe.nb.md": kafe("nb", title='""')},
         [("missing-field", NB, 2)],
     ),
     "unknown type": (both(type="concert"), [("unknown-type", NB, 3), ("unknown-type", SV, 3)]),
@@ -196,8 +200,8 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         {
             "aktiviteter/kafe.sv.md": None,
             "aktiviteter/kafe.nb.md": None,
-            "aktiviteter/Kafé-på-Jamtli.sv.md": activity("sv"),
-            "aktiviteter/Kafé-på-Jamtli.nb.md": activity("nb"),
+            "aktiviteter/Kafé-på-Jamtli.sv.md": kafe("sv"),
+            "aktiviteter/Kafé-på-Jamtli.nb.md": kafe("nb"),
         },
         [
             ("bad-slug", "content/aktiviteter/Kafé-på-Jamtli.nb.md", 1),
@@ -205,15 +209,15 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         ],
     ),
     "file saved as Latin-1": (
-        {"aktiviteter/kafe.sv.md": activity("sv").encode("latin-1")},
+        {"aktiviteter/kafe.sv.md": kafe("sv").encode("latin-1")},
         [("not-utf8", SV, 2)],
     ),
     "unknown language suffix": (
-        {"aktiviteter/kafe.sv.md": None, "aktiviteter/kafe.no.md": activity("sv")},
+        {"aktiviteter/kafe.sv.md": None, "aktiviteter/kafe.no.md": kafe("sv")},
         [("missing-translation", NB, 1), ("unknown-language", "content/aktiviteter/kafe.no.md", 1)],
     ),
     "file outside the sections": (
-        {"aktiviteter/2025/kafe.sv.md": activity("sv")},
+        {"aktiviteter/2025/kafe.sv.md": kafe("sv")},
         [("unknown-section", "content/aktiviteter/2025/kafe.sv.md", 1)],
     ),
     "same name in two sections": (
@@ -236,11 +240,11 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         ],
     ),
     "the languages disagree on the start": (
-        {"aktiviteter/kafe.nb.md": activity("nb", start="2025-03-13 18:00")},
+        {"aktiviteter/kafe.nb.md": kafe("nb", start="2025-03-13 18:00")},
         [("translations-differ", NB, 4)],
     ),
     "translation key": (
-        {"aktiviteter/kafe.sv.md": activity("sv", translation="true")},
+        {"aktiviteter/kafe.sv.md": kafe("sv", translation="true")},
         [("reserved-key", SV, 12)],
     ),
     "empty file": ({"aktiviteter/kafe.sv.md": ""}, [("empty-file", SV, 1)]),
@@ -257,11 +261,11 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         [("yaml-not-mapping", "content/sidor/om.sv.md", 2)],
     ),
     "a key written twice": (
-        {"aktiviteter/kafe.sv.md": activity("sv", place="Jamtli\nplace: Östersund")},
+        {"aktiviteter/kafe.sv.md": kafe("sv", place="Jamtli\nplace: Östersund")},
         [("duplicate-key", SV, 7)],
     ),
     "title as a list": (
-        {"aktiviteter/kafe.sv.md": activity("sv", title="[a, b]")},
+        {"aktiviteter/kafe.sv.md": kafe("sv", title="[a, b]")},
         [("not-text", SV, 2)],
     ),
     "companies as a mapping": (
@@ -269,7 +273,7 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         [("not-list", NB, 10), ("not-list", SV, 10)],
     ),
     "placeholder left": (
-        {"aktiviteter/kafe.sv.md": activity("sv", place='"FYLL I: plats"')},
+        {"aktiviteter/kafe.sv.md": kafe("sv", place='"FYLL I: plats"')},
         [("placeholder", SV, 6)],
     ),
     "only front matter": (
@@ -277,7 +281,7 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         [("empty-body", "content/sidor/om.nb.md", 3), ("empty-body", "content/sidor/om.sv.md", 3)],
     ),
     "misspelt key": (
-        {"aktiviteter/kafe.sv.md": activity("sv", titel="K")},
+        {"aktiviteter/kafe.sv.md": kafe("sv", titel="K")},
         [("unknown-key", SV, 12)],
     ),
     "only in Swedish": ({"aktiviteter/kafe.nb.md": None}, [("missing-translation", SV, 1)]),
@@ -317,31 +321,31 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
     ),
     # the one HTML policy (tests/test_safety_html.py has every hostile form in both languages)
     "a script in the text": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", "<script>x</script>")},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("Text på sv.", "<script>x</script>")},
         [("html-script", SV, 13)],
     ),
     "a video embed in the text": (
-        {"aktiviteter/kafe.nb.md": activity("nb").replace("Text på nb.", "<iframe></iframe>")},
+        {"aktiviteter/kafe.nb.md": kafe("nb").replace("Text på nb.", "<iframe></iframe>")},
         [("html-embed", NB, 13)],
     ),
     "a style attribute": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", '<b style="x">T</b>')},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("Text", '<b style="x">T</b>')},
         [("html-style", SV, 13)],
     ),
     "a form": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", "<form></form>")},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("Text", "<form></form>")},
         [("html-form", SV, 13)],
     ),
     "a base element": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", "<base href='/'>")},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("Text", "<base href='/'>")},
         [("html-head", SV, 13)],
     ),
     "an unknown element": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", "<font>T</font>")},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("Text", "<font>T</font>")},
         [("html-tag", SV, 13)],
     ),
     "an unknown attribute": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text", "<b data-x='1'>T</b>")},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("Text", "<b data-x='1'>T</b>")},
         [("html-attribute", SV, 13)],
     ),
     "an http link in the summary": (
@@ -350,7 +354,7 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
     ),
     "a picture set from another host": (
         {
-            "aktiviteter/kafe.sv.md": activity("sv").replace(
+            "aktiviteter/kafe.sv.md": kafe("sv").replace(
                 "Text", "<picture><source srcset='https://example.org/a.webp'></picture>"
             )
         },
@@ -368,8 +372,8 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
     ),
     "activity named like the list's page 2": (
         {
-            "aktiviteter/sida.sv.md": activity("sv"),
-            "aktiviteter/sida.nb.md": activity("nb"),
+            "aktiviteter/sida.sv.md": kafe("sv"),
+            "aktiviteter/sida.nb.md": kafe("nb"),
         },
         [
             ("address-taken", "content/aktiviteter/sida.nb.md", 1),
@@ -377,7 +381,7 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         ],
     ),
     "two files at one address but for capitals": (
-        {"aktiviteter/Kafe.sv.md": activity("sv"), "aktiviteter/Kafe.nb.md": activity("nb")},
+        {"aktiviteter/Kafe.sv.md": kafe("sv"), "aktiviteter/Kafe.nb.md": kafe("nb")},
         [
             ("address-taken", "content/aktiviteter/Kafe.nb.md", 1),
             ("bad-slug", "content/aktiviteter/Kafe.nb.md", 1),
@@ -412,7 +416,7 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         [("symlink", "content/aktiviteter/kopia.nb.md", 1)],
     ),
     "Markdown under Pelican's other suffix": (
-        {"aktiviteter/kafe.sv.md": None, "aktiviteter/kafe.sv.mkd": activity("sv")},
+        {"aktiviteter/kafe.sv.md": None, "aktiviteter/kafe.sv.mkd": kafe("sv")},
         [
             ("missing-translation", NB, 1),
             ("unknown-language", "content/aktiviteter/kafe.sv.mkd", 1),
@@ -471,43 +475,43 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         ],
     ),
     "value starting with &": (
-        {"aktiviteter/kafe.sv.md": activity("sv", title="&Co på scen")},
+        {"aktiviteter/kafe.sv.md": kafe("sv", title="&Co på scen")},
         [("yaml-reference", SV, 2)],
     ),
     "value starting with *": (
-        {"aktiviteter/kafe.nb.md": activity("nb", summary="*nytt")},
+        {"aktiviteter/kafe.nb.md": kafe("nb", summary="*nytt")},
         [("yaml-reference", NB, 8)],
     ),
     "a merge key": (
-        {"aktiviteter/kafe.sv.md": activity("sv", **{"<<": "{host: Samspel 63}"})},
+        {"aktiviteter/kafe.sv.md": kafe("sv", **{"<<": "{host: Samspel 63}"})},
         [("yaml-reference", SV, 12)],
     ),
     "a YAML tag": (
-        {"aktiviteter/kafe.nb.md": activity("nb", title="!!str Fortellerkafé")},
+        {"aktiviteter/kafe.nb.md": kafe("nb", title="!!str Fortellerkafé")},
         [("yaml-tag", NB, 2)],
     ),
     "lists nested too deep": (
-        {"aktiviteter/kafe.sv.md": activity("sv", companies="[" * 21 + "a" + "]" * 21)},
+        {"aktiviteter/kafe.sv.md": kafe("sv", companies="[" * 21 + "a" + "]" * 21)},
         [("yaml-too-deep", SV, 10)],
     ),
     "a content file too large": (
-        {"aktiviteter/kafe.nb.md": activity("nb") + "Lang tekst. " * 50_000},
+        {"aktiviteter/kafe.nb.md": kafe("nb") + "Lang tekst. " * 50_000},
         [("too-large", NB, 1)],
     ),
     "a no-break space after the colon": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("place: ", "place:\u00a0")},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("place: ", "place:\u00a0")},
         [("no-break-space", SV, 6)],
     ),
     "a value in curly quotes": (
-        {"aktiviteter/kafe.sv.md": activity("sv", title="”Berättarkafé”")},
+        {"aktiviteter/kafe.sv.md": kafe("sv", title="”Berättarkafé”")},
         [("curly-quotes", SV, 2)],
     ),
     "a known key with a capital letter": (
-        {"aktiviteter/kafe.nb.md": activity("nb", Status="cancelled")},
+        {"aktiviteter/kafe.nb.md": kafe("nb", Status="cancelled")},
         [("key-case", NB, 12)],
     ),
     "a text too nested for Markdown": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", "- " * 30 + "x")},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("Text på sv.", "- " * 30 + "x")},
         [("too-complex", SV, 13)],
     ),
     "an activity after the project's last day": (
@@ -545,50 +549,50 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
     ),
     "the languages disagree on the precision": (
         {
-            "aktiviteter/kafe.sv.md": activity("sv", start="2025-03-01", end=None),
-            "aktiviteter/kafe.nb.md": activity("nb", start="2025-03", end=None),
+            "aktiviteter/kafe.sv.md": kafe("sv", start="2025-03-01", end=None),
+            "aktiviteter/kafe.nb.md": kafe("nb", start="2025-03", end=None),
         },
         [("translations-differ", NB, 4)],
     ),
     # issue 16: the check and the build agree on what is content
     "an activity in the pages' folder": (
-        {"sidor/kafe-2.sv.md": activity("sv"), "sidor/kafe-2.nb.md": activity("nb")},
+        {"sidor/kafe-2.sv.md": kafe("sv"), "sidor/kafe-2.nb.md": kafe("nb")},
         [
             ("wrong-folder", "content/sidor/kafe-2.nb.md", 1),
             ("wrong-folder", "content/sidor/kafe-2.sv.md", 1),
         ],
     ),
     "a Markdown file in the data folder": (
-        {"data/kafe-2.nb.md": activity("nb")},
+        {"data/kafe-2.nb.md": kafe("nb")},
         [("wrong-folder", "content/data/kafe-2.nb.md", 1)],
     ),
     "the Norwegian file renamed, the Swedish not": (
-        {"aktiviteter/kafe.nb.md": None, "aktiviteter/kafe-2025.nb.md": activity("nb")},
+        {"aktiviteter/kafe.nb.md": None, "aktiviteter/kafe-2025.nb.md": kafe("nb")},
         [("pair-renamed", "content/aktiviteter/kafe-2025.nb.md", 1)],
     ),
     "a Swedish title in the Norwegian file": (
-        {"aktiviteter/kafe.nb.md": activity("nb", title="Berättarkväll för kulturföretag")},
+        {"aktiviteter/kafe.nb.md": kafe("nb", title="Berättarkväll för kulturföretag")},
         [("wrong-language", NB, 2)],
     ),
     "a Swedish summary in the Norwegian file": (
-        {"aktiviteter/kafe.nb.md": activity("nb", summary="En kväll om berättande för alla.")},
+        {"aktiviteter/kafe.nb.md": kafe("nb", summary="En kväll om berättande för alla.")},
         [("wrong-language", NB, 8)],
     ),
     "a Norwegian text in the Swedish file": (
-        {"aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", LANGUAGE_TEXTS["nb"])},
+        {"aktiviteter/kafe.sv.md": kafe("sv").replace("Text på sv.", LANGUAGE_TEXTS["nb"])},
         [("wrong-language", SV, 13)],
     ),
     "a Norwegian file copied from the Swedish one": (
         {
-            "aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
-            "aktiviteter/kafe.nb.md": activity("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
+            "aktiviteter/kafe.sv.md": kafe("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
+            "aktiviteter/kafe.nb.md": kafe("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
         },
         [("same-as-pair", NB, 1)],
     ),
     "a Swedish text copied into the Norwegian file": (
         {
-            "aktiviteter/kafe.sv.md": activity("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
-            "aktiviteter/kafe.nb.md": activity("nb").replace("Text på nb.", LANGUAGE_TEXTS["sv"]),
+            "aktiviteter/kafe.sv.md": kafe("sv").replace("Text på sv.", LANGUAGE_TEXTS["sv"]),
+            "aktiviteter/kafe.nb.md": kafe("nb").replace("Text på nb.", LANGUAGE_TEXTS["sv"]),
         },
         [("same-as-pair", NB, 13)],
     ),
@@ -644,7 +648,7 @@ def test_tabs_and_control_characters_are_named(tmp_path: Path, line: str, messag
 
 
 def test_a_misspelt_key_names_the_closest_known_key(tmp_path: Path) -> None:
-    (problem,) = run_check(tmp_path, {"aktiviteter/kafe.nb.md": activity("nb", regstration="x")})
+    (problem,) = run_check(tmp_path, {"aktiviteter/kafe.nb.md": kafe("nb", regstration="x")})
     assert problem.severity == "warning"
     assert "Mente du registration?" in problem.message
 
@@ -652,7 +656,7 @@ def test_a_misspelt_key_names_the_closest_known_key(tmp_path: Path) -> None:
 def test_unquoted_date_and_time_and_country_no_are_fine(tmp_path: Path) -> None:
     """YAML 1.1 would read these as a date, a sexagesimal number and false; we read text."""
     files = both(start="2025-03-14 18:00", end="2025-03-14T21.00", country="NO")
-    files["aktiviteter/kafe.nb.md"] = activity(
+    files["aktiviteter/kafe.nb.md"] = kafe(
         "nb", start='"2025-03-14T18:00"', end='"2025-03-14 21:00"'
     )
     assert run_check(tmp_path, files) == []
@@ -661,9 +665,9 @@ def test_unquoted_date_and_time_and_country_no_are_fine(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "\ufeff" + activity("sv"),
-        activity("sv").replace("\n", "\r\n"),
-        "\ufeff" + activity("sv").replace("\n", "\r\n"),
+        "\ufeff" + kafe("sv"),
+        kafe("sv").replace("\n", "\r\n"),
+        "\ufeff" + kafe("sv").replace("\n", "\r\n"),
     ],
     ids=["bom", "crlf", "bom-crlf"],
 )
@@ -738,8 +742,8 @@ def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def several_broken(tmp_path: Path) -> Path:
     files = {
         **BASE,
-        "aktiviteter/kafe.sv.md": activity("sv", start="14 mars"),
-        "aktiviteter/kafe.nb.md": activity("nb", start="14 mars", title='""'),
+        "aktiviteter/kafe.sv.md": kafe("sv", start="14 mars"),
+        "aktiviteter/kafe.nb.md": kafe("nb", start="14 mars", title='""'),
         "nyheter/rapport.sv.md": "",
         "sidor/om.sv.md": "---\ntitle: Om: oss\n---\nText.\n",
         "sidor/kontakt.sv.md": "---\ntitle: Kontakt\n---\nText.\n",
@@ -790,7 +794,7 @@ def test_github_annotations_on_github_actions(tmp_path: Path) -> None:
 
 def test_warnings_alone_exit_zero(tmp_path: Path) -> None:
     content = write_content(
-        tmp_path / "content", {**BASE, "aktiviteter/kafe.sv.md": activity("sv", titel="x")}
+        tmp_path / "content", {**BASE, "aktiviteter/kafe.sv.md": kafe("sv", titel="x")}
     )
     result = cli("pelican.plugins.samspel.commands.check", "--content", str(content))
     assert result.returncode == 0, result.stdout
@@ -803,7 +807,7 @@ def test_a_failed_check_stops_the_build_and_keeps_the_last_output(tmp_path: Path
         {
             **BASE,
             # a BOM with CRLF line endings, and a page with only front matter, build cleanly
-            "aktiviteter/kafe.sv.md": "\ufeff" + activity("sv").replace("\n", "\r\n"),
+            "aktiviteter/kafe.sv.md": "\ufeff" + kafe("sv").replace("\n", "\r\n"),
             "sidor/om.sv.md": "---\ntitle: Om\n---\n",
         },
     )

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import LOCAL_URLS, LOCALES, Build, run_build, write_content
+from helpers import LOCAL_URLS, LOCALES, Build, activity, run_build, write_content
 from pelican.plugins.samspel.check.pictures import image_problems
 from pelican.plugins.samspel.content.index import ContentIndex
 from PIL import ExifTags, Image
@@ -43,11 +43,20 @@ def camera_jpeg(path: Path, size: tuple[int, int], orientation: int = 1) -> Path
     return path
 
 
-def activity(lang: str, extra: str = "", body: str = "Text.", title: str = "Konsert") -> str:
-    return (
-        f"---\ntitle: {title} {lang}\ntype: festival\nstart: 2025-08-01\nplace: Steinkjer\n"
-        f'country: "NO"\nsummary: Sommarkonsert.\n{extra}---\n{body}\n'
-    )
+#: the concert of every picture fixture (title: "<title> <lang>", set by :func:`concert`)
+CONCERT = {
+    "title": None,
+    "type": "festival",
+    "start": "2025-08-01",
+    "place": "Steinkjer",
+    "country": '"NO"',
+    "summary": "Sommarkonsert.",
+}
+
+
+def concert(lang: str, body: str = "Text.", title: str = "Konsert", **fields: str) -> str:
+    """The concert in ``lang``, with ``fields`` (its picture) after CONCERT's."""
+    return activity(CONCERT, f"{body}\n", title=f"{title} {lang}", **fields)
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +68,12 @@ def picture_site(tmp_path_factory) -> dict:
     camera_jpeg(content / "bilder" / "karta.jpg", (1200, 800), orientation=6)
     files = {}
     for lang in ("sv", "nb"):
-        extra = f'image: scen.jpg\nimage_alt: "{ALT[lang]}"\nimage_credit: "Foto: Kim Test"\n'
+        picture = {"image": "scen.jpg", "image_alt": f'"{ALT[lang]}"'}
         body = f"Text.\n\n![{BODY_ALT[lang]}](bilder/karta.jpg)"
-        files[f"aktiviteter/konsert.{lang}.md"] = activity(lang, extra, body)
-        files[f"aktiviteter/utan-bild.{lang}.md"] = activity(lang, title="Utan bild")
+        files[f"aktiviteter/konsert.{lang}.md"] = concert(
+            lang, body, **picture, image_credit='"Foto: Kim Test"'
+        )
+        files[f"aktiviteter/utan-bild.{lang}.md"] = concert(lang, title="Utan bild")
     write_content(content, files)
     cache = base / "cache"
     first = run_build(base / "first", content, source_date_epoch=EPOCH, image_cache=cache)
@@ -226,7 +237,7 @@ def test_encoding_is_deterministic_with_an_empty_cache(picture_site) -> None:
 def test_a_picture_without_alt_text_stops_the_build(tmp_path: Path) -> None:
     content = tmp_path / "content"
     camera_jpeg(content / "aktiviteter" / "scen.jpg", (800, 600))
-    write_content(content, {"aktiviteter/konsert.sv.md": activity("sv", "image: scen.jpg\n")})
+    write_content(content, {"aktiviteter/konsert.sv.md": concert("sv", image="scen.jpg")})
     build = run_build(tmp_path / "output", content)
     assert build.returncode != 0
     assert "image_alt" in build.log and "konsert.sv.md" in build.log
@@ -267,9 +278,9 @@ def test_missing_alt_text_is_reported_with_file_and_line_in_the_files_language(
 ) -> None:
     camera_jpeg(tmp_path / "content" / "aktiviteter" / "scen.jpg", (800, 600))
     files = {
-        "aktiviteter/a.sv.md": activity("sv", "image: scen.jpg\n"),
-        "aktiviteter/a.nb.md": activity("nb", "image: scen.jpg\nimage_alt: ''\n"),
-        "aktiviteter/b.sv.md": activity("sv", body="Text.\n\nMer.\n![](scen.jpg)"),
+        "aktiviteter/a.sv.md": concert("sv", image="scen.jpg"),
+        "aktiviteter/a.nb.md": concert("nb", image="scen.jpg", image_alt="''"),
+        "aktiviteter/b.sv.md": concert("sv", body="Text.\n\nMer.\n![](scen.jpg)"),
     }
     found = problems_of(tmp_path, files)
     assert {(str(p.path), p.line, p.field, p.code) for p in found} == {
@@ -290,9 +301,9 @@ def test_missing_alt_text_is_reported_with_file_and_line_in_the_files_language(
 def test_alt_text_that_is_a_file_name_is_reported(tmp_path: Path) -> None:
     camera_jpeg(tmp_path / "content" / "aktiviteter" / "scen.jpg", (800, 600))
     files = {
-        "aktiviteter/a.sv.md": activity("sv", "image: scen.jpg\nimage_alt: IMG_2041.JPG\n"),
-        "aktiviteter/b.nb.md": activity("nb", body="![scen](scen.jpg)"),
-        "aktiviteter/c.sv.md": activity("sv", "image: scen.jpg\nimage_alt: Scen med publik\n"),
+        "aktiviteter/a.sv.md": concert("sv", image="scen.jpg", image_alt="IMG_2041.JPG"),
+        "aktiviteter/b.nb.md": concert("nb", body="![scen](scen.jpg)"),
+        "aktiviteter/c.sv.md": concert("sv", image="scen.jpg", image_alt="Scen med publik"),
     }
     found = problems_of(tmp_path, files)
     assert [(p.path.name, p.line, p.code) for p in found] == [

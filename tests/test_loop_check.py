@@ -18,7 +18,7 @@ import pytest
 from helpers import REPO, run_build
 from pelican.plugins.samspel.check.messages import WARNINGS
 from pelican.plugins.samspel.check.runner import check_content
-from test_check import BASE, CASES, Link, activity, both, found, run_check
+from test_check import BASE, CASES, Link, both, found, kafe, run_check
 
 LANGS = ("sv", "nb")
 
@@ -116,13 +116,13 @@ NEWS_WORDS = {
 
 #: (folder it is in, text maker, words, the folder it belongs in)
 MISPLACED = {
-    "an activity in sidor": ("sidor", activity, ACTIVITY_WORDS, "aktiviteter"),
-    "an activity in initiativ": ("initiativ", activity, ACTIVITY_WORDS, "aktiviteter"),
-    "an activity in nyheter": ("nyheter", activity, ACTIVITY_WORDS, "aktiviteter"),
+    "an activity in sidor": ("sidor", kafe, ACTIVITY_WORDS, "aktiviteter"),
+    "an activity in initiativ": ("initiativ", kafe, ACTIVITY_WORDS, "aktiviteter"),
+    "an activity in nyheter": ("nyheter", kafe, ACTIVITY_WORDS, "aktiviteter"),
     "a news item in aktiviteter": ("aktiviteter", NEWS.get, NEWS_WORDS, "nyheter"),
     "a news item in sidor": ("sidor", NEWS.get, NEWS_WORDS, "nyheter"),
-    "an activity in bilder": ("bilder", activity, ACTIVITY_WORDS, "aktiviteter"),
-    "an activity in data": ("data", activity, ACTIVITY_WORDS, "aktiviteter"),
+    "an activity in bilder": ("bilder", kafe, ACTIVITY_WORDS, "aktiviteter"),
+    "an activity in data": ("data", kafe, ACTIVITY_WORDS, "aktiviteter"),
     "a news item in bilder": ("bilder", NEWS.get, NEWS_WORDS, "nyheter"),
 }
 
@@ -181,7 +181,7 @@ def test_the_build_stops_with_the_checks_words_for_a_file_in_the_wrong_folder(
     assert good.returncode == 0, good.log
     before, listing = tree(output), sorted(output.rglob("*"))
     name = f"kafe-2.{lang}.md"
-    text = activity(lang, status="planned" if folder in ("sidor", "initiativ") else None)
+    text = kafe(lang, status="planned" if folder in ("sidor", "initiativ") else None)
     bad = run_build(output, content=lay_out(tmp_path / "content", {f"{folder}/{name}": text}))
     assert bad.returncode == 1
     start = {"sv": "Det här ser ut som en aktivitet", "nb": "Dette ser ut som en aktivitet"}[lang]
@@ -221,8 +221,8 @@ INITIATIVES = {
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_misspelt_initiative_is_offered_the_nearest_one(tmp_path: Path, lang: str) -> None:
     """Not the first two in alphabetical order (``berattarnatverket``)."""
-    files = {**INITIATIVES, f"aktiviteter/kafe.{lang}.md": activity(lang)}
-    files[f"aktiviteter/kafe.{lang}.md"] = activity(lang, initiative="nordic-soundscape")
+    files = {**INITIATIVES, f"aktiviteter/kafe.{lang}.md": kafe(lang)}
+    files[f"aktiviteter/kafe.{lang}.md"] = kafe(lang, initiative="nordic-soundscape")
     (problem,) = [p for p in run_check(tmp_path, files) if p.code == "unknown-initiative"]
     assert (str(problem.path), problem.line) == (f"content/aktiviteter/kafe.{lang}.md", 9)
     words = {
@@ -251,9 +251,7 @@ def test_a_misspelt_initiative_is_offered_the_nearest_one(tmp_path: Path, lang: 
 def test_a_misspelt_company_type_or_country_is_offered_the_nearest_one(
     tmp_path: Path, lang: str, field: str, written: str, words: str
 ) -> None:
-    problems = run_check(
-        tmp_path, {f"aktiviteter/kafe.{lang}.md": activity(lang, **{field: written})}
-    )
+    problems = run_check(tmp_path, {f"aktiviteter/kafe.{lang}.md": kafe(lang, **{field: written})})
     mine = [p for p in problems if p.code.startswith("unknown-")]
     assert [(p.field, str(p.path)) for p in mine] == [
         (field, f"content/aktiviteter/kafe.{lang}.md")
@@ -277,8 +275,8 @@ def test_a_bad_file_name_is_renamed_alike_in_both_files(tmp_path: Path, lang: st
     files = {
         "aktiviteter/kafe.sv.md": None,
         "aktiviteter/kafe.nb.md": None,
-        "aktiviteter/Berättarkafé-på-Jamtli.sv.md": activity("sv"),
-        "aktiviteter/Berättarkafé-på-Jamtli.nb.md": activity("nb"),
+        "aktiviteter/Berättarkafé-på-Jamtli.sv.md": kafe("sv"),
+        "aktiviteter/Berättarkafé-på-Jamtli.nb.md": kafe("nb"),
     }
     problems = run_check(tmp_path, files)
     assert [p.code for p in problems] == ["bad-slug", "bad-slug"]
@@ -300,7 +298,7 @@ def test_following_the_rename_gives_a_clean_pair_never_a_taken_name(tmp_path: Pa
     """``Kafe`` beside ``kafe``: both files are told ``kafe-2``, as address-taken says."""
     problems = run_check(
         tmp_path / "a",
-        {"aktiviteter/Kafe.sv.md": activity("sv"), "aktiviteter/Kafe.nb.md": activity("nb")},
+        {"aktiviteter/Kafe.sv.md": kafe("sv"), "aktiviteter/Kafe.nb.md": kafe("nb")},
     )
     slugs = [p for p in problems if p.code == "bad-slug"]
     assert all("kafe-2.sv.md" in p.message and "kafe-2.nb.md" in p.message for p in slugs)
@@ -308,7 +306,7 @@ def test_following_the_rename_gives_a_clean_pair_never_a_taken_name(tmp_path: Pa
     assert [p.message.endswith(f"kafe-2.{str(p.path)[-5:-3]}.md.") for p in taken] == [True, True]
     renamed = run_check(
         tmp_path / "b",
-        {"aktiviteter/kafe-2.sv.md": activity("sv"), "aktiviteter/kafe-2.nb.md": activity("nb")},
+        {"aktiviteter/kafe-2.sv.md": kafe("sv"), "aktiviteter/kafe-2.nb.md": kafe("nb")},
     )
     assert renamed == []
 
@@ -347,7 +345,7 @@ def test_translations_differ_is_one_message_on_the_file_changed_last_in_git(
     git(repo, "init", "-q")
     dated(repo, "Both files", "2025-01-10T12:00:00+01:00")
     path = content / "aktiviteter" / f"kafe.{lang}.md"
-    path.write_text(activity(lang, start="2025-03-13 18:00"), encoding="utf-8")
+    path.write_text(kafe(lang, start="2025-03-13 18:00"), encoding="utf-8")
     dated(repo, "One file", "2025-02-20T12:00:00+01:00")
     (problem,) = check_content(content, repo)
     other = "nb" if lang == "sv" else "sv"
@@ -369,7 +367,7 @@ def test_translations_differ_is_one_message_on_the_file_changed_last_in_git(
 
     # an edit not committed yet is newer than any commit: the other file now
     (content / "aktiviteter" / f"kafe.{other}.md").write_text(
-        activity(other, start="2025-03-12 18:00"), encoding="utf-8"
+        kafe(other, start="2025-03-12 18:00"), encoding="utf-8"
     )
     (problem,) = check_content(content, repo)
     assert str(problem.path) == f"content/aktiviteter/kafe.{other}.md"
@@ -380,7 +378,7 @@ def test_translations_differ_is_one_message_on_the_file_changed_last_in_git(
 
 def test_a_pair_changed_in_one_commit_is_reported_once_on_the_swedish_file(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    content = lay_out(repo / "content", {"aktiviteter/kafe.nb.md": activity("nb", type="seminar")})
+    content = lay_out(repo / "content", {"aktiviteter/kafe.nb.md": kafe("nb", type="seminar")})
     git(repo, "init", "-q")
     dated(repo, "Both files", "2025-01-10T12:00:00+01:00")
     (problem,) = check_content(content, repo)
@@ -422,7 +420,7 @@ def test_files_with_other_names_and_other_facts_are_two_items(tmp_path: Path) ->
         tmp_path,
         {
             "aktiviteter/kafe.sv.md": None,
-            "aktiviteter/fika.sv.md": activity("sv", start="2024-01-01", end=None),
+            "aktiviteter/fika.sv.md": kafe("sv", start="2024-01-01", end=None),
         },
     )
     assert [(p.code, p.severity) for p in problems] == [("missing-translation", "warning")] * 2
@@ -512,7 +510,7 @@ def test_every_yaml_fault_gets_a_precise_message_at_its_field(
 def test_a_yaml_syntax_error_is_shown_at_its_field_and_line_in_the_files_language(
     tmp_path: Path, lang: str
 ) -> None:
-    text = activity(lang, title="Kafé: våren")
+    text = kafe(lang, title="Kafé: våren")
     (problem,) = run_check(tmp_path, {f"aktiviteter/kafe.{lang}.md": text})
     start = {
         "sv": f"content/aktiviteter/kafe.{lang}.md:2: error: title: Raden har ett kolon mitt i "
@@ -560,7 +558,7 @@ def test_a_failed_make_new_ends_with_what_to_type_in_both_languages(
 
 
 def test_a_failed_make_check_ends_with_the_count_in_both_languages(tmp_path: Path) -> None:
-    content = lay_out(tmp_path / "content", {"sidor/kafe-2.sv.md": activity("sv")})
+    content = lay_out(tmp_path / "content", {"sidor/kafe-2.sv.md": kafe("sv")})
     result = tool("pelican.plugins.samspel.commands.check", "--content", str(content))
     assert result.returncode == 1
     assert last_line(result) == "make check: 1 fel och 1 varning / 1 feil og 1 advarsel"

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from helpers import REPO, Build, run_build, write_content
+from helpers import REPO, Build, copy_fixture, fixture_files, run_build, write_content
 from pelican.plugins.samspel.progress.generator import (
     load_companies,
 )
@@ -30,72 +30,12 @@ PROGRESS_PATH = "resultat/"
 HIDDEN_NAME = "Tyst Gran Produktion"
 HIDDEN_ID = "tyst-gran"
 
-COMPANIES = f"""\
-# Fixture companies; NO is written unquoted on purpose (YAML 1.1 would read false).
-- id: alfa-keramik
-  name: Alfa Keramik
-  country: SE
-  region: Jämtland Härjedalen
-  sector: Konsthantverk
-  public: true
-- id: {HIDDEN_ID}
-  name: {HIDDEN_NAME}
-  country: NO
-  region: Trøndelag
-  sector: Film
-  public: false
-- id: ceder-ljud
-  name: Ceder Ljud
-  country: SE
-  region: Jämtland Härjedalen
-  sector: Musik
-  public: true
-- id: dalen-dans
-  name: Dalen Dans
-  country: NO
-  region: Trøndelag
-  sector: Scenkunst
-  public: true
-- id: eik-forlag
-  name: Eik Forlag
-  country: NO
-  region: Trøndelag
-  sector: Litteratur
-  public: true
-"""
-
-
-def activity(title: str, facts: str) -> str:
-    return f"---\ntitle: {title}\nplace: Östersund\nsummary: {title}.\n{facts}---\nText.\n"
-
-
-SEMINAR = f"type: seminar\nstart: 2024-03-14\ncountry: SE\ncompanies: [alfa-keramik, {HIDDEN_ID}]\n"
-WORKSHOP = (
-    "type: workshop\nstart: 2024-05-02 18:00\ncountry: NO\ncompanies: [alfa-keramik, eik-forlag]\n"
-)
-CANCELLED = (
-    "type: study-trip\nstart: 2024-06-01\ncountry: SE\nstatus: cancelled\ncompanies: [ceder-ljud]\n"
-)
-FUTURE = (
-    "type: residency\nstart: 2025-09-01\nend: 2025-09-05\ncountry: NO\ncompanies: [dalen-dans]\n"
-)
-
-FIXTURE = {
-    "data/companies.yaml": COMPANIES,
-    # in both languages; names a public and a public: false company
-    "aktiviteter/seminarium.sv.md": activity("Seminarium", SEMINAR),
-    "aktiviteter/seminarium.nb.md": activity("Seminar", SEMINAR),
-    # Swedish only, timed, country NO unquoted; alfa-keramik's second activity
-    "aktiviteter/verkstad.sv.md": activity("Verkstad", WORKSHOP),
-    # cancelled: ceder-ljud never counts
-    "aktiviteter/installd.sv.md": activity("Inställd studieresa", CANCELLED),
-    "aktiviteter/installd.nb.md": activity("Avlyst studietur", CANCELLED),
-    # starts 2025-09-01: dalen-dans counts from that day
-    "aktiviteter/framtid.sv.md": activity("Residens", FUTURE),
-    "aktiviteter/framtid.nb.md": activity("Residens", FUTURE),
-    "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\nsummary: Om.\n---\nText.\n",
-    "sidor/om-projektet.nb.md": "---\ntitle: Om prosjektet\nsummary: Om.\n---\nTekst.\n",
-}
+#: the fixture site (tests/data/progress/content): five companies, NO unquoted (YAML 1.1
+#: would read false), HIDDEN_ID public: false; a seminar in both languages naming a
+#: public and the hidden company, a timed workshop in Swedish only (alfa-keramik's
+#: second), a cancelled study trip (ceder-ljud never counts) and a residency from
+#: 2025-09-01 (dalen-dans counts from that day)
+FIXTURE = "progress"
 
 PROJECT = (date(2023, 4, 1), date(2026, 3, 31))  # SAMSPEL_PROJECT in pelicanconf.py
 BEFORE_FUTURE = datetime(2025, 1, 15, 12, tzinfo=UTC)
@@ -146,7 +86,7 @@ def svg_of(build: Build, lang: str) -> ElementTree.Element:
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory) -> Path:
-    return write_content(tmp_path_factory.mktemp("progress") / "content", FIXTURE)
+    return copy_fixture(FIXTURE, tmp_path_factory.mktemp("progress") / "content")
 
 
 @pytest.fixture(scope="module")
@@ -341,7 +281,7 @@ def test_repository_count_follows_the_rule(local_build: Build) -> None:
 
 def test_companies_file_is_read_as_text(tmp_path: Path) -> None:
     path = tmp_path / "companies.yaml"
-    path.write_text(COMPANIES, encoding="utf-8")
+    path.write_text(fixture_files(FIXTURE)["data/companies.yaml"], encoding="utf-8")
     companies = load_companies(path)
     assert companies[HIDDEN_ID].country == "NO" and not companies[HIDDEN_ID].public
     assert companies["alfa-keramik"].public
@@ -370,9 +310,10 @@ def test_numbers_are_formatted_per_language(content: Path, tmp_path: Path) -> No
 
 def test_an_unknown_company_id_stops_the_build(tmp_path: Path) -> None:
     """A typo in `companies` would silently lower the count: the build refuses instead."""
-    typo = SEMINAR.replace("alfa-keramik", "alfa-keramic")
-    files = {**FIXTURE, "aktiviteter/seminarium.sv.md": activity("Seminarium", typo)}
-    files["aktiviteter/seminarium.nb.md"] = activity("Seminar", typo)
+    files = dict(fixture_files(FIXTURE))
+    for lang in ("sv", "nb"):
+        seminar = f"aktiviteter/seminarium.{lang}.md"
+        files[seminar] = files[seminar].replace("alfa-keramik", "alfa-keramic")
     build = run_build(tmp_path / "output", write_content(tmp_path / "content", files))
     assert build.returncode != 0
     # The content check names the file, the line and the unknown id before Pelican runs.

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from helpers import LOCAL_URLS, REPO, Build, run_build, write_content
+from helpers import LOCAL_URLS, REPO, Build, fixture_files, run_build, write_content
 from pelican.plugins.samspel.check.runner import check_content
 from pelican.plugins.samspel.content.contract import ADDRESS_FIELD, address_of
 from pelican.plugins.samspel.content.index import ContentIndex
@@ -387,25 +387,9 @@ def test_the_norwegian_catalogue_says_aktivitetstype_and_initiativ() -> None:
 
 # --- what the repository's content cannot show, built from fixture content
 
-PAIR = "---\ntitle: {title}\ntype: seminar\nstart: 2025-03-14\nplace: Östersund\ncountry: SE\n"
-FIXTURE = {
-    "aktiviteter/bara-svenska.sv.md": PAIR.format(title="Kväll & <möte> på svenska")
-    + "summary: Bara här.\nsource: Delrapport 2, mars 2025\n---\nText.\n",
-    "aktiviteter/seminarium.sv.md": PAIR.format(title="Seminarium")
-    + "summary: S.\nsource: Delrapport 2, mars 2025\n---\nText.\n",
-    "aktiviteter/seminarium.nb.md": PAIR.format(title="Seminar")
-    + "summary: S.\nsource: Delrapport 2, mars 2025\n---\nTekst.\n",
-    "sidor/om-projektet.sv.md": "---\ntitle: Om projektet\n---\nText.\n",
-    "sidor/om-projektet.nb.md": "---\ntitle: Om prosjektet\n---\nTekst.\n",
-    "sidor/tillganglighet.sv.md": (
-        "---\ntitle: Tillgänglighetsredogörelse\nfeedback_email: tillganglighet@example.se\n"
-        "---\nText.\n"
-    ),
-    "sidor/tillganglighet.nb.md": (
-        "---\ntitle: Tilgjengelighetserklæring\nfeedback_email: tilgjengelighet@example.no\n"
-        "---\nTekst.\n"
-    ),
-}
+#: tests/data/record/content: an activity in Swedish only whose title HTML escapes, a
+#: seminar pair with a source, and accessibility statements with feedback addresses
+FIXTURE = fixture_files("record")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
-from helpers import run_build, write_content, write_settings
+from helpers import activity, run_build, write_content, write_settings
 from jinja2 import Environment
 from pelican.plugins.samspel.speed import reader_cache
 from pelican.plugins.samspel.templates.gettext import shortcut, use_gettext_shortcut
@@ -25,19 +25,32 @@ PIXEL = base64.b64decode(
 )
 
 
-def activity(title: str, extra: str = "") -> str:
-    return (
-        f"---\ntitle: {title}\ntype: seminar\nstart: 2025-03-14 18:00\nplace: Östersund\n"
-        f"country: SE\nsummary: Ett *seminarium*.\ninitiative: natverket\n---\n"
-        f"Text med [en länk]({{filename}}/sidor/om-projektet.sv.md).\n\n"
-        f"![Bild från förra året]({{static}}/bilder/bild.png)\n{extra}"
-    )
+#: the seminar every activity of FILES is, under its own title
+SEMINAR = {
+    "title": None,
+    "type": "seminar",
+    "start": "2025-03-14 18:00",
+    "place": "Östersund",
+    "country": "SE",
+    "summary": "Ett *seminarium*.",
+    "initiative": "natverket",
+}
+#: its text: a link to a page and a picture, so that both kinds of reference are read
+BODY = (
+    "Text med [en länk]({filename}/sidor/om-projektet.sv.md).\n\n"
+    "![Bild från förra året]({static}/bilder/bild.png)\n"
+)
+
+
+def seminar(title: str, extra: str = "") -> str:
+    """The seminar under ``title``, ``extra`` after its text."""
+    return activity(SEMINAR, BODY + extra, title=title)
 
 
 FILES = {
-    "aktiviteter/seminarium.sv.md": activity("Seminarium"),
-    "aktiviteter/seminarium.nb.md": activity("Seminar").replace(".sv.md", ".nb.md"),
-    "aktiviteter/verkstad.sv.md": activity("Verkstad"),
+    "aktiviteter/seminarium.sv.md": seminar("Seminarium"),
+    "aktiviteter/seminarium.nb.md": seminar("Seminar").replace(".sv.md", ".nb.md"),
+    "aktiviteter/verkstad.sv.md": seminar("Verkstad"),
     "initiativ/natverket.sv.md": "---\ntitle: Nätverket\nsummary: Ett nätverk.\n---\nText.\n",
     "initiativ/natverket.nb.md": "---\ntitle: Nettverket\nsummary: Et nettverk.\n---\nTekst.\n",
     "nyheter/nyhet.sv.md": "---\ntitle: Nyhet\ndate: 2025-01-02\nsummary: Kort.\n---\nText.\n",
@@ -78,7 +91,7 @@ def test_warm_build_after_a_change_is_byte_identical_to_a_cold_build(tmp_path: P
         assert list(cache.glob(f"{root}/*/ArticlesGenerator-Readers")), f"no {root} cache"
     first_shards = search_entries(cache)
     # A communicator edits one file and adds another; the next build uses the cache.
-    edited = activity("Seminarium (ny tid)", "\nNy tid: 19.00.\n")
+    edited = seminar("Seminarium (ny tid)", "\nNy tid: 19.00.\n")
     write_content(content, {"aktiviteter/seminarium.sv.md": edited})
     write_content(
         content,
@@ -110,7 +123,7 @@ def test_a_failed_site_keeps_output_and_commits_no_cache(tmp_path: Path) -> None
     assert good.returncode == 0, good.log
     output_before, cache_before = tree(tmp_path / "output"), tree(cache)
     # An image without alt text makes Pelican warn, and warnings are fatal.
-    write_content(content, {"aktiviteter/verkstad.nb.md": activity("Verksted") + "\n![](x.png)\n"})
+    write_content(content, {"aktiviteter/verkstad.nb.md": seminar("Verksted") + "\n![](x.png)\n"})
     bad = run_build(tmp_path / "output", content=content, cache=cache)
     assert bad.returncode != 0
     assert tree(tmp_path / "output") == output_before
@@ -179,12 +192,12 @@ def test_the_page_cache_renders_only_what_an_edit_changed(tmp_path: Path) -> Non
 
     # 1. A body edit: that page is rendered anew, an unrelated page comes from the cache.
     edited = "aktiviteter/verkstad.sv.md"
-    write_content(content, {edited: activity("Verkstad", "\nMed fika.\n")})
+    write_content(content, {edited: seminar("Verkstad", "\nMed fika.\n")})
     files = warm_equals_cold("body")
     assert "Med fika." in files["se/aktiviteter/verkstad/index.html"].decode()
     assert inode(warm_output, untouched) == before
     # 2. A title: every list and the initiative's page show it.
-    write_content(content, {edited: activity("Verkstaden", "\nMed fika.\n")})
+    write_content(content, {edited: seminar("Verkstaden", "\nMed fika.\n")})
     files = warm_equals_cold("title")
     assert "Verkstaden" in files["se/initiativ/natverket/index.html"].decode()
     assert inode(warm_output, untouched) != before  # front matter is in every page's key
