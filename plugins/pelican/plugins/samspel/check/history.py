@@ -12,12 +12,11 @@ there is.
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..content.history import last_commit_times
+from ..content.history import last_commit_times, uncommitted_files
 from ..today import PROJECT_ZONE
 
 
@@ -40,30 +39,8 @@ class Change:
 
 def _uncommitted(folder: Path) -> set[Path] | None:
     """Files under ``folder`` with changes Git has not committed; None outside a work tree."""
-    try:
-        listing = subprocess.run(
-            ["git", "-C", str(folder), "status", "--porcelain", "-z", "--untracked-files=all"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        top = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    changed: set[Path] = set()
-    entries = iter(listing.split("\0"))
-    for entry in entries:
-        if len(entry) < 4:
-            continue
-        if entry[0] in "RC":  # a rename is followed by the old name, which is gone
-            next(entries, None)
-        changed.add(Path(top, entry[3:]).resolve())
-    return changed
+    files = uncommitted_files(folder)
+    return None if files is None else set(files)
 
 
 class ChangeHistory:

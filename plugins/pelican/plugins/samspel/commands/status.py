@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,7 +36,7 @@ from ..content.contract import (
     schedule_for,
     tentative_over,
 )
-from ..content.history import last_commit_times
+from ..content.history import last_commit_times, uncommitted_files
 from ..content.index import ContentIndex
 from ..today import PROJECT_ZONE, build_moment
 from .project import project_root
@@ -117,43 +116,6 @@ def tentative_report(content_root: Path, now: datetime) -> list[PastTentative]:
             paths = tuple(versions[lang].path.resolve() for lang in LANGUAGES if lang in versions)
             found.append(PastTentative(paths, period))
     return found
-
-
-def uncommitted_files(content_root: Path) -> list[Path] | None:
-    """Every file under ``content_root`` that differs from the last commit, new files included.
-
-    From ``git status --porcelain`` (untracked files one by one, renames as a
-    deletion and an addition, so both names are seen). None when the folder is
-    not in a Git work tree or Git is missing: then nothing can be counted, which
-    is not the same as nothing to commit.
-    """
-    try:
-        listing = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(content_root),
-                "status",
-                "--porcelain=v1",
-                "-z",
-                "--untracked-files=all",
-                "--no-renames",
-                "--",
-                ".",
-            ],
-            capture_output=True,
-            check=True,
-        ).stdout
-        top = subprocess.run(
-            ["git", "-C", str(content_root), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    entries = [entry for entry in listing.decode("utf-8", "surrogateescape").split("\0") if entry]
-    return sorted({Path(top, entry[3:]).resolve() for entry in entries})
 
 
 #: the words of each block; every line of a block is in its one language

@@ -86,3 +86,40 @@ def last_change(folder: Path, wanted: Callable[[PurePosixPath], bool]) -> int | 
         if wanted(PurePosixPath(Path(top, name).relative_to(folder).as_posix()))
     ]
     return max(on_disk, default=None)
+
+
+def uncommitted_files(content_root: Path) -> list[Path] | None:
+    """Every file under ``content_root`` that differs from the last commit, new files included.
+
+    From ``git status --porcelain`` (untracked files one by one, renames as a
+    deletion and an addition, so both names are seen). None when the folder is
+    not in a Git work tree or Git is missing: then nothing can be counted, which
+    is not the same as nothing to commit.
+    """
+    try:
+        listing = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(content_root),
+                "status",
+                "--porcelain=v1",
+                "-z",
+                "--untracked-files=all",
+                "--no-renames",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            check=True,
+        ).stdout
+        top = subprocess.run(
+            ["git", "-C", str(content_root), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    entries = [entry for entry in listing.decode("utf-8", "surrogateescape").split("\0") if entry]
+    return sorted({Path(top, entry[3:]).resolve() for entry in entries})
