@@ -438,6 +438,15 @@ CASES: dict[str, tuple[dict, list[tuple[str, str, int]]]] = {
         },
         [("address-taken", "content/sidor/om-projektet.sv.md", 3)],
     ),
+    "an address field that takes a file name's address, the claimant sorted first": (
+        {
+            "sidor/kontakt.sv.md": "---\ntitle: Kontakt\n---\nT\n",
+            "sidor/kontakt.nb.md": "---\ntitle: Kontakt\n---\nT\n",
+            "sidor/adresser.sv.md": "---\ntitle: Adresser\naddress: kontakt\n---\nT\n",
+            "sidor/adresser.nb.md": "---\ntitle: Adresser\n---\nT\n",
+        },
+        [("address-taken", "content/sidor/adresser.sv.md", 1)],
+    ),
     "an address that another file has": (
         {
             "sidor/kontakt.sv.md": "---\ntitle: Kontakt\n---\nT\n",

@@ -305,8 +305,17 @@ def addresses(items: list[ContentItem], context: CheckContext) -> Iterator[Probl
         # an item with its own address also keeps its file name's address (a redirect)
         for name in dict.fromkeys((own.get(file, slug), slug)):
             sharing.setdefault(_address_key(lang, section, name), []).append(file)
+    # the file whose own name gives the address keeps it; one that only claims it through
+    # its address field (or a malformed name) is the one told to change
     first_of: dict[tuple[str, str], tuple[str, str, str]] = {
-        key: min(files, key=lambda file: (not SLUG_PATTERN.match(file[1]), file))
+        key: min(
+            files,
+            key=lambda file, key=key: (
+                not SLUG_PATTERN.match(file[1]),
+                _address_key(file[2], file[0], file[1]) != key,
+                file,
+            ),
+        )
         for key, files in sharing.items()
         if len(files) > 1
     }
